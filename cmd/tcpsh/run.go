@@ -1,0 +1,280 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/chzyer/readline"
+
+	"tcpsh/shell"
+)
+
+// cliOpts is what the command line asked for.
+type cliOpts struct {
+	command     string
+	hasCommand  bool
+	stdinScript bool
+	noExec      bool
+	interactive bool
+	forceInter  bool
+	norc        bool
+	rcfile      string
+	setOpts     []setOpt
+	args        []string
+}
+
+type setOpt struct {
+	name string
+	on   bool
+}
+
+var letterOpts = map[byte]string{
+	'e': "errexit", 'u': "nounset", 'x': "xtrace", 'f': "noglob", 'C': "noclobber",
+	'a': "allexport", 'v': "verbose", 'm': "monitor",
+}
+
+const usage = `Usage:	tcpsh [option] ...
+	tcpsh [option] script-file [argument ...]
+	tcpsh [option] -c command-string [name [argument ...]]
+Options:
+	-c	read commands from the first argument
+	-s	read commands from standard input (arguments become $1...)
+	-i	interactive
+	-n	check syntax only
+	-e -u -x -f -C -a -v	as set -e, -u, ...
+	-o option	as set -o option
+	--norc, --rcfile FILE, --version, --help
+`
+
+// parseArgs parses bash's command line.
+func parseArgs(args []string) (cliOpts, error) {
+	var o cliOpts
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case a == "--" || a == "-":
+			args = args[1:]
+			o.args = args
+			return o, nil
+		case a == "--version", a == "--help", a == "--norc", a == "--noprofile", a == "--login", a == "--posix":
+			switch a {
+			case "--norc":
+				o.norc = true
+			case "--version":
+				return o, errVersion
+			case "--help":
+				return o, errHelp
+			}
+			args = args[1:]
+		case a == "--rcfile" || a == "--init-file":
+			if len(args) < 2 {
+				return o, fmt.Errorf("%s: option requires an argument", a)
+			}
+			o.rcfile = args[1]
+			args = args[2:]
+		case strings.HasPrefix(a, "--"):
+			return o, fmt.Errorf("%s: invalid option", a)
+		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
+			on := a[0] == '-'
+			args = args[1:]
+			for i := 1; i < len(a); i++ {
+				switch c := a[i]; c {
+				case 'c':
+					o.hasCommand = true
+				case 's':
+					o.stdinScript = true
+				case 'n':
+					o.noExec = true
+				case 'i':
+					o.forceInter = true
+				case 'l', 'r', 'p', 'h', 'B', 'H', 'P', 'T', 'E', 'b', 'k', 't':
+				case 'o':
+					if len(args) == 0 {
+						return o, fmt.Errorf("-o: option requires an argument")
+					}
+					o.setOpts = append(o.setOpts, setOpt{args[0], on})
+					args = args[1:]
+				default:
+					name, ok := letterOpts[c]
+					if !ok {
+						return o, fmt.Errorf("-%c: invalid option", c)
+					}
+					o.setOpts = append(o.setOpts, setOpt{name, on})
+				}
+			}
+		default:
+			o.args = args
+			return o, nil
+		}
+	}
+	return o, nil
+}
+
+var (
+	errVersion = fmt.Errorf("version")
+	errHelp    = fmt.Errorf("help")
+)
+
+// run is tcpsh's main: it returns the exit status.
+func run(args []string, stdin, stdout, stderr *os.File) int {
+	o, err := parseArgs(args)
+	switch err {
+	case nil:
+	case errVersion:
+		fmt.Fprintf(stdout, "tcpsh, version %s\n", shell.Version)
+		return 0
+	case errHelp:
+		io.WriteString(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "tcpsh: %v\n%s", err, usage)
+		return 2
+	}
+	if o.hasCommand {
+		if len(o.args) == 0 {
+			fmt.Fprintln(stderr, "tcpsh: -c: option requires an argument")
+			return 2
+		}
+		o.command, o.args = o.args[0], o.args[1:]
+	}
+
+	opts := []shell.Option{shell.Stdio(stdin, stdout, stderr)}
+	var script string
+	var scriptName string
+	switch {
+	case o.hasCommand:
+		name0 := "tcpsh"
+		params := o.args
+		if len(params) > 0 {
+			name0, params = params[0], params[1:]
+		}
+		opts = append(opts, shell.Params(name0, params...), shell.ErrorName(name0, true))
+	case len(o.args) > 0 && !o.stdinScript:
+		scriptName = o.args[0]
+		data, err := os.ReadFile(scriptName)
+		if err != nil {
+			fmt.Fprintf(stderr, "tcpsh: %s: %s\n", scriptName, errText(err))
+			return 127
+		}
+		if st, err := os.Stat(scriptName); err == nil && st.IsDir() {
+			fmt.Fprintf(stderr, "tcpsh: %s: Is a directory\n", scriptName)
+			return 126
+		}
+		script = string(data)
+		opts = append(opts, shell.Params(scriptName, o.args[1:]...), shell.ErrorName(scriptName, true))
+	default:
+		o.interactive = o.forceInter || (isTerminal(stdin) && isTerminal(stderr))
+		opts = append(opts, shell.Params("tcpsh", o.args...))
+		if o.interactive {
+			opts = append(opts, shell.Interactive(true))
+		}
+	}
+	for _, so := range o.setOpts {
+		opts = append(opts, shell.SetOption(so.name, so.on))
+	}
+	r, err := shell.New(opts...)
+	if err != nil {
+		fmt.Fprintf(stderr, "tcpsh: %v\n", err)
+		return 2
+	}
+
+	ctx, stop := signalContext(o.interactive)
+	defer stop()
+	var status int
+	switch {
+	case o.noExec:
+		src := o.command
+		mode := shell.ModeString
+		if !o.hasCommand {
+			src, mode = script, shell.ModeScript
+			if scriptName == "" {
+				data, _ := io.ReadAll(stdin)
+				src = string(data)
+			}
+		}
+		status = r.CheckSyntax(src, mode)
+		return status
+	case o.hasCommand:
+		status = r.RunString(ctx.current(), o.command)
+	case scriptName != "":
+		status = r.RunScript(ctx.current(), script)
+	case o.interactive:
+		status = repl(ctx, r, o, stdin, stderr)
+	default:
+		status = r.RunStdin(ctx.current())
+	}
+	if exited, code := r.Exited(); exited {
+		status = code
+	}
+	r.Close()
+	if exited, code := r.Exited(); exited {
+		status = code
+	}
+	return status
+}
+
+func errText(err error) string {
+	if os.IsNotExist(err) {
+		return "No such file or directory"
+	}
+	if os.IsPermission(err) {
+		return "Permission denied"
+	}
+	return err.Error()
+}
+
+func isTerminal(f *os.File) bool { return readline.IsTerminal(int(f.Fd())) }
+
+// sigContext hands out the context of the command being run; SIGINT
+// cancels it (and, outside the REPL, ends the shell).
+type sigContext struct {
+	interactive bool
+	cancel      context.CancelFunc
+	ctx         context.Context
+	sigs        chan os.Signal
+}
+
+func signalContext(interactive bool) (*sigContext, func()) {
+	s := &sigContext{interactive: interactive, sigs: make(chan os.Signal, 4)}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	// SIGPIPE is handled (not ignored, which children would inherit) so
+	// that a write to a closed pipe returns EPIPE, which the shell turns
+	// into bash's behaviour per channel.
+	sigs := []os.Signal{syscall.SIGINT, syscall.SIGPIPE}
+	if interactive {
+		sigs = append(sigs, syscall.SIGTERM, syscall.SIGQUIT)
+	}
+	signal.Notify(s.sigs, sigs...)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case sig := <-s.sigs:
+				if sig == syscall.SIGINT {
+					s.cancel()
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return s, func() { signal.Stop(s.sigs); close(done) }
+}
+
+// current returns a context for the next command.
+func (s *sigContext) current() context.Context { return s.ctx }
+
+// reset makes a fresh context after an interrupt (REPL only).
+func (s *sigContext) reset() {
+	if s.ctx.Err() != nil {
+		s.ctx, s.cancel = context.WithCancel(context.Background())
+	}
+}
+
+var _ = filepath.Base

@@ -1,0 +1,8 @@
+echo $'tab:\t|'
+echo $'newline:\nnext'
+echo $'quote:\' dq:" bs:\\'
+echo $'hex:\x41\x42 oct:\101\102'
+echo $'unicode-ascii:\u0041'
+echo $'ctrl-a:\ca' | od -An -c | tr -s ' '
+echo $'bell\a' | od -An -tx1 | tr -s ' '
+printf '%s\n' $'esc\e[0m' | od -An -c | tr -s ' '

@@ -1,0 +1,3 @@
+echo $"plain locale string"
+x=val
+echo $"with $x"

@@ -1,0 +1,12 @@
+x=10
+(( x += 5 )); echo $x
+(( x -= 3 )); echo $x
+(( x *= 2 )); echo $x
+(( x /= 5 )); echo $x
+(( x %= 3 )); echo $x
+(( x <<= 3 )); echo $x
+(( x >>= 1 )); echo $x
+(( x |= 1 )); echo $x
+(( x &= 6 )); echo $x
+(( x ^= 15 )); echo $x
+echo $(( y = 4 )) $y

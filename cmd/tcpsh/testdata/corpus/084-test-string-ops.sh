@@ -1,0 +1,11 @@
+[ a \< b ] && echo "a < b"
+[ b \> a ] && echo "b > a"
+[ -n "$(echo)" ] || echo "empty subst"
+x="-n"
+[ "$x" = "-n" ] && echo "operator-looking operand"
+[ = = = ] && echo "= = ="
+[ -z ] && echo "-z alone is a non-empty string"
+test 0 -eq 00 && echo "numeric compare"
+test " 3" -eq 3 && echo "leading space ok"
+test 3x -eq 3
+echo "status: $?"

@@ -1,0 +1,13 @@
+s="one two one two"
+echo "${s/one/1}"
+echo "${s//one/1}"
+echo "${s/#one/START}"
+echo "${s/%two/END}"
+echo "${s/#two/no}"
+echo "${s//o/}"
+echo "${s/one}"
+echo "${s// /_}"
+echo "${s//[tw]/X}"
+echo "${s//+(o)/0}"
+shopt -s extglob
+echo "${s//+(o)/0}"

@@ -1,0 +1,4 @@
+s=abc
+echo "[${s:1:-5}]"
+echo "status: $?"
+echo after

@@ -1,0 +1,6 @@
+false; echo "$?"
+true; echo "$?"
+(exit 42); echo "$?"
+echo "$?"
+sh -c 'exit 7'; s=$?; echo "external: $s"
+nosuchcmd_corpus 2>/dev/null; echo "not found: $?"

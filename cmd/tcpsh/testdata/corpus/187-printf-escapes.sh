@@ -1,0 +1,10 @@
+printf 'a\tb\n'
+printf 'back\\slash\n'
+printf 'oct \101 \0102\n'
+printf 'hex \x41\x4a\n'
+printf 'uni \u00e9\n' | od -An -tx1 | tr -s ' '
+printf 'bell\a\n' | od -An -tx1 | tr -s ' '
+printf '\"quoted\"\n'
+printf 'percent %% sign\n'
+printf -- '-dash start\n'
+printf '%s\n' -- x

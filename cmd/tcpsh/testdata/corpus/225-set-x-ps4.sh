@@ -1,0 +1,7 @@
+PS4='>> '
+set -x
+echo custom
+PS4='+$LINENO: '
+echo with-line
+echo $(echo nested)
+set +x

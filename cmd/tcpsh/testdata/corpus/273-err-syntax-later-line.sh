@@ -1,0 +1,4 @@
+# compare: status-prefix
+echo "this line runs"
+echo )
+echo "never reached"

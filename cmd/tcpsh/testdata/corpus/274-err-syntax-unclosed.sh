@@ -1,0 +1,4 @@
+# compare: status-prefix
+echo start
+if true; then
+  echo inside

@@ -1,0 +1,3 @@
+# compare: status-prefix
+echo first
+fi

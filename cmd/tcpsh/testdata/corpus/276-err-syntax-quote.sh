@@ -1,0 +1,4 @@
+# compare: status-prefix
+echo "ok line"
+echo 'unterminated
+echo more

@@ -1,0 +1,4 @@
+echo first
+for x in a b; do echo $x; done
+done
+echo not-reached

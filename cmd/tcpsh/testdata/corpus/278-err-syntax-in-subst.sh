@@ -1,0 +1,3 @@
+echo before
+x=$(echo ok; if)
+echo "after: $?"

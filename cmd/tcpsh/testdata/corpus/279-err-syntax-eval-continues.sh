@@ -1,0 +1,4 @@
+eval 'echo )'
+echo "eval status: $?"
+eval 'for'
+echo "still here: $?"

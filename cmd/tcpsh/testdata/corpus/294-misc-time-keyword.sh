@@ -1,0 +1,5 @@
+TIMEFORMAT='timed'
+time true
+time echo "output of timed"
+time (exit 3)
+echo "status: $?"

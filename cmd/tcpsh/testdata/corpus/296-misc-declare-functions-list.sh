@@ -1,0 +1,4 @@
+b() { :; }
+a() { :; }
+declare -F
+compgen -A function

@@ -1,0 +1,4 @@
+echo "runs first"
+echo "line two"
+fi
+echo "never"

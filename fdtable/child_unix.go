@@ -1,0 +1,258 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
+package fdtable
+
+import (
+	"context"
+	"errors"
+	"os"
+	"sync"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// ChildFile returns a real *os.File to give an external command at this
+// channel's number (os/exec Stdin, Stdout, Stderr or ExtraFiles). The
+// caller starts the command, and calls release once the command has
+// exited (release is idempotent). Until then the channel keeps an extra
+// reference, so it stays open even if every table entry for it is closed.
+// The *os.File belongs to the channel: the caller must not close it.
+//
+// How the child gets the description:
+//   - no read-ahead buffered (after seeking a regular file back to its
+//     logical offset): a duplicate descriptor sharing the description,
+//     put in blocking mode as children expect. While any child holds it,
+//     the channel's own reads wait with poll(2) (deadlines cannot work on
+//     a blocking descriptor); when the last holder is released,
+//     O_NONBLOCK is restored if it was set before.
+//   - read-ahead buffered on a socket, pipe or terminal: a socketpair
+//     bridge. The child gets one end (read-write); goroutines feed it the
+//     buffered bytes and then what arrives on the channel, and copy what
+//     the child writes to the channel (if it is writable). On release, the
+//     bytes the bridge took that the child never read go back to the front
+//     of the channel's buffer. While a bridge is attached, the channel's
+//     other readers wait.
+func (c *Channel) ChildFile() (f *os.File, release func(), err error) {
+	if !c.tryRef() {
+		return nil, nil, os.ErrClosed
+	}
+	defer func() {
+		if err != nil {
+			c.Release()
+		}
+	}()
+	if c.raw == nil {
+		return c.childBridge()
+	}
+	if c.Buffered() > 0 && c.kind == KindFile {
+		if !c.syncOffset() {
+			return c.childBridge()
+		}
+	}
+	if c.Buffered() > 0 {
+		return c.childBridge()
+	}
+	return c.childDup()
+}
+
+// childDup hands out a blocking duplicate descriptor. The caller's extra
+// reference is dropped by release.
+func (c *Channel) childDup() (*os.File, func(), error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	dupfd := -1
+	var derr error
+	err := c.control(func(fd uintptr) {
+		if c.children == 0 {
+			c.restoreNB = setBlocking(fd, true)
+		}
+		dupfd, derr = unix.FcntlInt(fd, unix.F_DUPFD_CLOEXEC, 3)
+	})
+	if err == nil {
+		err = derr
+	}
+	if err != nil {
+		if c.children == 0 && c.restoreNB {
+			c.control(func(fd uintptr) { setBlocking(fd, false) })
+		}
+		return nil, nil, os.NewSyscallError("fcntl", err)
+	}
+	c.children++
+	f := os.NewFile(uintptr(dupfd), c.path)
+	release := sync.OnceFunc(func() {
+		f.Close()
+		c.mu.Lock()
+		c.children--
+		if c.children == 0 && c.restoreNB {
+			c.control(func(fd uintptr) { setBlocking(fd, false) })
+		}
+		c.mu.Unlock()
+		c.Release()
+	})
+	return f, release, nil
+}
+
+// bridge connects a child to a channel through a socketpair.
+type bridge struct {
+	c        *Channel
+	our      *os.File // our end, non-blocking, pollable
+	child    *os.File // the child's end, blocking
+	cancel   context.CancelFunc
+	pumpDone chan []byte   // bytes the pump read but could not pass on
+	backDone chan struct{} // the copy from the child has finished
+}
+
+func (c *Channel) childBridge() (*os.File, func(), error) {
+	if err := c.lockRead(context.Background()); err != nil {
+		return nil, nil, err
+	}
+	syscall.ForkLock.RLock()
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+	if err == nil {
+		unix.CloseOnExec(fds[0])
+		unix.CloseOnExec(fds[1])
+	}
+	syscall.ForkLock.RUnlock()
+	if err != nil {
+		c.unlockRead()
+		return nil, nil, os.NewSyscallError("socketpair", err)
+	}
+	unix.SetNonblock(fds[0], true)
+	ctx, cancel := context.WithCancel(context.Background())
+	b := &bridge{
+		c:        c,
+		our:      os.NewFile(uintptr(fds[0]), "bridge"),
+		child:    os.NewFile(uintptr(fds[1]), c.path),
+		cancel:   cancel,
+		pumpDone: make(chan []byte, 1),
+		backDone: make(chan struct{}),
+	}
+	c.mu.Lock()
+	c.bridges++
+	c.mu.Unlock()
+	go b.pump(ctx, c.takeBuf(-1))
+	go b.back()
+	return b.child, sync.OnceFunc(b.release), nil
+}
+
+// pump feeds the child: first the buffered bytes, then whatever the
+// channel delivers, until EOF (then it shuts down the child's input) or
+// until it is cancelled. It hands back the bytes it could not write.
+func (b *bridge) pump(ctx context.Context, pending []byte) {
+	stop := context.AfterFunc(ctx, func() { b.our.SetWriteDeadline(aLongTimeAgo) })
+	defer stop()
+	chunk := make([]byte, 32*1024)
+	for {
+		for len(pending) > 0 {
+			n, err := b.our.Write(pending)
+			pending = pending[n:]
+			if err != nil {
+				b.pumpDone <- pending
+				return
+			}
+		}
+		n, err := b.c.readUnder(ctx, chunk)
+		pending = append([]byte(nil), chunk[:n]...)
+		if err != nil && ctx.Err() == nil {
+			// End of input (or an error): pass on what we have, then EOF.
+			if _, werr := b.our.Write(pending); werr == nil {
+				pending = nil
+			}
+			b.shutdownWrite()
+			<-ctx.Done()
+			b.pumpDone <- pending
+			return
+		}
+		if ctx.Err() != nil {
+			b.pumpDone <- pending
+			return
+		}
+	}
+}
+
+func (b *bridge) shutdownWrite() {
+	if rc, err := b.our.SyscallConn(); err == nil {
+		rc.Control(func(fd uintptr) { unix.Shutdown(int(fd), unix.SHUT_WR) })
+	}
+}
+
+// back copies what the child writes to the channel (or drops it when the
+// channel is not writable). Stopped by a past read deadline, it then
+// drains what is already queued.
+func (b *bridge) back() {
+	defer close(b.backDone)
+	buf := make([]byte, 32*1024)
+	forward := func(p []byte) {
+		if b.c.mode&Write != 0 && len(p) > 0 {
+			b.c.Write(p)
+		}
+	}
+	for {
+		n, err := b.our.Read(buf)
+		forward(buf[:n])
+		if err == nil {
+			continue
+		}
+		if !errors.Is(err, os.ErrDeadlineExceeded) {
+			return
+		}
+		for {
+			n := drainOnce(b.our, buf)
+			if n <= 0 {
+				return
+			}
+			forward(buf[:n])
+		}
+	}
+}
+
+// drainOnce reads what is queued on a socket without waiting.
+func drainOnce(f *os.File, buf []byte) int {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	rc.Control(func(fd uintptr) {
+		for {
+			m, _, err := unix.Recvfrom(int(fd), buf, unix.MSG_DONTWAIT)
+			if err == unix.EINTR {
+				continue
+			}
+			if err == nil {
+				n = m
+			}
+			return
+		}
+	})
+	return n
+}
+
+// release detaches the bridge after the child has exited: it stops the
+// pump, takes back what the child never read, flushes what the child
+// wrote, and gives the channel's reader slot and reference back.
+func (b *bridge) release() {
+	c := b.c
+	b.cancel()
+	pending := <-b.pumpDone
+	var left []byte
+	buf := make([]byte, 32*1024)
+	for {
+		n := drainOnce(b.child, buf)
+		if n <= 0 {
+			break
+		}
+		left = append(left, buf[:n]...)
+	}
+	b.child.Close()
+	b.our.SetReadDeadline(aLongTimeAgo)
+	<-b.backDone
+	b.our.Close()
+	c.Unread(append(left, pending...))
+	c.mu.Lock()
+	c.bridges--
+	c.mu.Unlock()
+	c.unlockRead()
+	c.Release()
+}

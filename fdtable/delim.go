@@ -1,0 +1,161 @@
+package fdtable
+
+import (
+	"bytes"
+	"context"
+	"io"
+)
+
+// Sizes of the reads ReadDelim makes.
+const (
+	bufferedChunk = 64 * 1024 // owned channels: one big read, leftovers buffered
+	seekBlock     = 4 * 1024  // non-owned seekable files: block, then seek back
+)
+
+// ReadDelim reads up to and including delim, or max bytes if max > 0,
+// whichever comes first, or up to end of file (then it returns what it
+// read with io.EOF; on any other error also what was read with the error).
+// The returned slice belongs to the caller.
+//
+// It consumes from the open description exactly what it returns, so that
+// whoever reads next (a builtin, or an external command sharing the
+// description) starts right after it. As bash does:
+//   - owned channels read one big block into the channel's buffer; what is
+//     left there is returned first by the next read of any kind (Read,
+//     ReadDelim, WriteTo, ChildFile);
+//   - non-owned seekable files (regular files) read a block and seek back
+//     to just after the returned bytes;
+//   - other non-owned channels (pipes, terminals, sockets) read one byte
+//     per read(2).
+func (c *Channel) ReadDelim(delim byte, max int) ([]byte, error) {
+	return c.ReadDelimContext(context.Background(), delim, max)
+}
+
+// ReadDelimContext is ReadDelim that gives up soon after ctx is done. It
+// then returns what it had consumed so far together with ctx.Err() (bash's
+// read -t keeps partial input too).
+func (c *Channel) ReadDelimContext(ctx context.Context, delim byte, max int) ([]byte, error) {
+	if err := c.lockRead(ctx); err != nil {
+		return nil, err
+	}
+	defer c.unlockRead()
+	out, done := c.takeUntil(delim, max)
+	if done {
+		return out, nil
+	}
+	switch {
+	case c.owned:
+		return c.delimBuffered(ctx, out, delim, max)
+	case c.seekable():
+		return c.delimSeek(ctx, out, delim, max)
+	default:
+		return c.delimBytewise(ctx, out, delim, max)
+	}
+}
+
+// takeUntil removes from the buffer the bytes up to and including delim,
+// or up to max bytes; done reports that delim or max was reached.
+func (c *Channel) takeUntil(delim byte, max int) (out []byte, done bool) {
+	c.bmu.Lock()
+	defer c.bmu.Unlock()
+	lim := len(c.buf)
+	if max > 0 && max <= lim {
+		lim, done = max, true
+	}
+	if i := bytes.IndexByte(c.buf[:lim], delim); i >= 0 {
+		lim, done = i+1, true
+	}
+	out = append([]byte(nil), c.buf[:lim]...)
+	c.buf = c.buf[lim:]
+	if len(c.buf) == 0 {
+		c.buf = nil
+	}
+	return out, done
+}
+
+// cut returns how much of data to take after already having n bytes, and
+// whether that completes the request.
+func cut(data []byte, n int, delim byte, max int) (int, bool) {
+	lim, done := len(data), false
+	if max > 0 && max-n <= lim {
+		lim, done = max-n, true
+	}
+	if i := bytes.IndexByte(data[:lim], delim); i >= 0 {
+		lim, done = i+1, true
+	}
+	return lim, done
+}
+
+func (c *Channel) delimBuffered(ctx context.Context, out []byte, delim byte, max int) ([]byte, error) {
+	chunk := make([]byte, bufferedChunk)
+	for {
+		n, err := c.readUnder(ctx, chunk)
+		if n > 0 {
+			lim, done := cut(chunk[:n], len(out), delim, max)
+			out = append(out, chunk[:lim]...)
+			c.Unread(chunk[lim:n])
+			if done {
+				return out, nil
+			}
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+}
+
+func (c *Channel) seekable() bool {
+	if c.kind != KindFile || c.file == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return !c.noSeek
+}
+
+func (c *Channel) delimSeek(ctx context.Context, out []byte, delim byte, max int) ([]byte, error) {
+	block := make([]byte, seekBlock)
+	for {
+		want := len(block)
+		if max > 0 && max-len(out) < want {
+			want = max - len(out)
+		}
+		n, err := c.readUnder(ctx, block[:want])
+		if n > 0 {
+			lim, done := cut(block[:n], len(out), delim, max)
+			out = append(out, block[:lim]...)
+			if extra := n - lim; extra > 0 {
+				if _, serr := c.file.Seek(-int64(extra), io.SeekCurrent); serr != nil {
+					c.mu.Lock()
+					c.noSeek = true
+					c.mu.Unlock()
+					c.Unread(block[lim:n])
+				} else {
+					c.bytesIn.Add(-int64(extra))
+				}
+			}
+			if done {
+				return out, nil
+			}
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+}
+
+func (c *Channel) delimBytewise(ctx context.Context, out []byte, delim byte, max int) ([]byte, error) {
+	var b [1]byte
+	for {
+		n, err := c.readUnder(ctx, b[:])
+		if n == 1 {
+			out = append(out, b[0])
+			if b[0] == delim || (max > 0 && len(out) >= max) {
+				return out, nil
+			}
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+}

@@ -1,0 +1,323 @@
+package fdtable
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"time"
+)
+
+// aLongTimeAgo is a deadline in the past, used to interrupt a read.
+var aLongTimeAgo = time.Unix(1, 0)
+
+// copyHook, when set (by tests), sees the concrete writer and reader that
+// ReadFrom/WriteTo hand to the standard library's copy.
+var copyHook func(dst io.Writer, src io.Reader)
+
+func (c *Channel) reader() io.Reader {
+	if c.conn != nil {
+		return c.conn
+	}
+	return c.file
+}
+
+func (c *Channel) writer() io.Writer {
+	if c.conn != nil {
+		return c.conn
+	}
+	return c.file
+}
+
+func (c *Channel) rawRead(p []byte) (int, error) {
+	if c.conn != nil {
+		return c.conn.Read(p)
+	}
+	return c.file.Read(p)
+}
+
+// Read reads into p: bytes from the read-ahead buffer if there are any,
+// otherwise from the underlying file or socket. It honours the deadline
+// set with SetReadDeadline. Bytes read from the underlying object are
+// counted in BytesIn.
+func (c *Channel) Read(p []byte) (int, error) {
+	return c.ReadContext(context.Background(), p)
+}
+
+// ReadContext is Read that gives up with ctx.Err() soon after ctx is
+// done. Sockets and pollable files are interrupted with a read deadline;
+// descriptors without deadline support, and any descriptor while an
+// external command holds it (it is then in blocking mode), are waited on
+// with poll(2) together with a wake-up pipe. Not prompt on non-unix
+// systems.
+func (c *Channel) ReadContext(ctx context.Context, p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if err := c.lockRead(ctx); err != nil {
+		return 0, err
+	}
+	defer c.unlockRead()
+	if b := c.takeBuf(len(p)); len(b) > 0 {
+		return copy(p, b), nil
+	}
+	return c.readUnder(ctx, p)
+}
+
+// readUnder reads the underlying object (the caller holds the read slot),
+// counting and noting errors.
+func (c *Channel) readUnder(ctx context.Context, p []byte) (n int, err error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	c.mu.Lock()
+	usePoll := !c.deadlines || c.children > 0
+	dl := c.rdeadline
+	c.mu.Unlock()
+	cancellable := ctx.Done() != nil
+	switch {
+	case usePoll && (cancellable || !dl.IsZero()) && c.raw != nil && pollSupported:
+		n, err = c.pollRead(ctx, p)
+	case !usePoll && cancellable:
+		n, err = c.deadlineRead(ctx, p)
+	default:
+		n, err = c.rawRead(p)
+	}
+	c.bytesIn.Add(int64(n))
+	c.note(err)
+	return n, err
+}
+
+// deadlineRead reads with a past read deadline set when ctx is done.
+func (c *Channel) deadlineRead(ctx context.Context, p []byte) (int, error) {
+	done := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(done)
+		c.setUnderlyingDeadline(aLongTimeAgo)
+	})
+	n, err := c.rawRead(p)
+	if !stop() {
+		<-done
+		c.mu.Lock()
+		c.setUnderlyingDeadline(c.rdeadline)
+		c.mu.Unlock()
+		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
+			err = ctx.Err()
+		}
+	}
+	return n, err
+}
+
+func (c *Channel) setUnderlyingDeadline(t time.Time) error {
+	if c.conn != nil {
+		return c.conn.SetReadDeadline(t)
+	}
+	return c.file.SetReadDeadline(t)
+}
+
+// SetReadDeadline sets the deadline for future and pending reads; a read
+// past it fails with an error wrapping os.ErrDeadlineExceeded. The zero
+// time means no deadline. On descriptors without deadline support the
+// deadline is honoured by polling (unix only).
+func (c *Channel) SetReadDeadline(t time.Time) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.rdeadline = t
+	if !c.deadlines {
+		return nil
+	}
+	return c.setUnderlyingDeadline(t)
+}
+
+// Write writes p to the underlying object, counting BytesOut. On UDP each
+// Write is one datagram. A write to a pipe or socket whose reader has gone
+// returns an error wrapping syscall.EPIPE (see IsBrokenPipe); no signal is
+// raised. A reset connection gives an error wrapping syscall.ECONNRESET
+// and the State becomes "RESET". On a regular file with read-ahead
+// buffered, the file offset is first moved back to the logical offset.
+func (c *Channel) Write(p []byte) (int, error) {
+	if c.kind == KindFile {
+		c.syncOffset()
+	}
+	n, err := c.writer().Write(p)
+	c.bytesOut.Add(int64(n))
+	c.note(err)
+	return n, err
+}
+
+// syncOffset gives buffered read-ahead of a regular file back to the file
+// by seeking, so that the OS offset is the logical one. It reports false
+// if bytes remain buffered. It does not take the read slot (the caller
+// may hold it).
+func (c *Channel) syncOffset() bool {
+	c.bmu.Lock()
+	defer c.bmu.Unlock()
+	if len(c.buf) == 0 {
+		return true
+	}
+	if _, err := c.file.Seek(-int64(len(c.buf)), io.SeekCurrent); err != nil {
+		return false
+	}
+	c.buf = nil
+	return true
+}
+
+// ReadFrom copies r to the channel until EOF, keeping the kernel's
+// zero-copy paths: it calls the underlying *os.File's or *net.TCPConn's
+// ReadFrom (sendfile, splice, copy_file_range) with r, or, when r is a
+// *Channel, with that channel's buffered bytes first and then its
+// underlying file or connection. Counts BytesOut here and BytesIn on a
+// source channel.
+func (c *Channel) ReadFrom(r io.Reader) (int64, error) {
+	src, ok := r.(*Channel)
+	if !ok {
+		return c.readFromReader(r)
+	}
+	if err := src.lockRead(context.Background()); err != nil {
+		return 0, err
+	}
+	defer src.unlockRead()
+	var total int64
+	if b := src.takeBuf(-1); len(b) > 0 {
+		n, err := c.Write(b)
+		total += int64(n)
+		if err != nil {
+			src.Unread(b[n:])
+			return total, err
+		}
+	}
+	n, err := c.readFromReader(src.reader())
+	src.bytesIn.Add(n)
+	total += n
+	if err == nil {
+		src.note(io.EOF)
+	} else if IsReset(err) {
+		src.note(err)
+	}
+	return total, err
+}
+
+func (c *Channel) readFromReader(r io.Reader) (int64, error) {
+	if c.kind == KindFile {
+		c.syncOffset()
+	}
+	dst := c.writer()
+	if copyHook != nil {
+		copyHook(dst, r)
+	}
+	var n int64
+	var err error
+	if rf, ok := dst.(io.ReaderFrom); ok {
+		n, err = rf.ReadFrom(r)
+	} else {
+		n, err = io.Copy(dst, r)
+	}
+	c.bytesOut.Add(n)
+	if err != nil && !IsReset(err) {
+		c.note(err)
+	}
+	return n, err
+}
+
+// WriteTo copies the channel to w until EOF: the read-ahead buffer first,
+// then io.Copy from the underlying object, so that splice/sendfile work
+// when w is an *os.File, a socket, or a *Channel (whose underlying object
+// is used directly). Counts BytesIn here and BytesOut on a destination
+// channel. Returns a nil error at EOF.
+func (c *Channel) WriteTo(w io.Writer) (int64, error) {
+	return c.WriteToContext(context.Background(), w)
+}
+
+// WriteToContext is WriteTo that stops soon after ctx is done, returning
+// ctx.Err(). Where the source supports deadlines (and no external command
+// holds it) the zero-copy path is kept and interrupted with a read
+// deadline; otherwise it copies with ReadContext and Write.
+func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error) {
+	if err := c.lockRead(ctx); err != nil {
+		return 0, err
+	}
+	defer c.unlockRead()
+	dstCh, _ := w.(*Channel)
+	var total int64
+	if b := c.takeBuf(-1); len(b) > 0 {
+		n, err := w.Write(b)
+		total += int64(n)
+		if err != nil {
+			c.Unread(b[n:])
+			return total, err
+		}
+	}
+	c.mu.Lock()
+	fast := ctx.Done() == nil || (c.deadlines && c.children == 0)
+	c.mu.Unlock()
+	if !fast {
+		n, err := c.slowCopy(ctx, w)
+		return total + n, err
+	}
+	dst := w
+	if dstCh != nil {
+		if dstCh.kind == KindFile {
+			dstCh.syncOffset()
+		}
+		dst = dstCh.writer()
+	}
+	src := c.reader()
+	if copyHook != nil {
+		copyHook(dst, src)
+	}
+	var stop func() bool
+	done := make(chan struct{})
+	if ctx.Done() != nil {
+		stop = context.AfterFunc(ctx, func() {
+			defer close(done)
+			c.setUnderlyingDeadline(aLongTimeAgo)
+		})
+	}
+	n, err := io.Copy(dst, src)
+	if stop != nil && !stop() {
+		<-done
+		c.mu.Lock()
+		c.setUnderlyingDeadline(c.rdeadline)
+		c.mu.Unlock()
+		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
+			err = ctx.Err()
+		}
+	}
+	total += n
+	c.bytesIn.Add(n)
+	if dstCh != nil {
+		dstCh.bytesOut.Add(n)
+	}
+	switch {
+	case err == nil:
+		c.note(io.EOF)
+	case IsBrokenPipe(err) && dstCh != nil:
+		dstCh.note(err)
+	default:
+		c.note(err)
+	}
+	return total, err
+}
+
+// slowCopy copies with cancellable reads (caller holds the read slot).
+func (c *Channel) slowCopy(ctx context.Context, w io.Writer) (int64, error) {
+	buf := make([]byte, 32*1024)
+	var total int64
+	for {
+		n, err := c.readUnder(ctx, buf)
+		if n > 0 {
+			m, werr := w.Write(buf[:n])
+			total += int64(m)
+			if werr != nil {
+				c.Unread(buf[m:n])
+				return total, werr
+			}
+		}
+		if err == io.EOF {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}

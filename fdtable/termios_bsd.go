@@ -1,0 +1,8 @@
+//go:build darwin || freebsd || netbsd || openbsd || dragonfly
+
+package fdtable
+
+import "golang.org/x/sys/unix"
+
+// ioctlGetTermios is the request that isatty uses.
+const ioctlGetTermios = unix.TIOCGETA

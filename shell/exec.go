@@ -1,0 +1,443 @@
+package shell
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// funcDef is a defined shell function with where it was defined, so that
+// errors inside it name the right file and line.
+type funcDef struct {
+	errName string
+	lineOff int
+}
+
+// stopped reports whether the current list must stop running: exit,
+// return, break or continue are unwinding.
+func (r *Runner) stopped() bool {
+	return r.exiting || r.returning || r.breakN > 0 || r.contN > 0
+}
+
+func (r *Runner) stmts(ctx context.Context, list []*syntax.Stmt) {
+	for _, st := range list {
+		if r.stopped() {
+			return
+		}
+		if ctx.Err() != nil {
+			r.lastStatus = 130
+			return
+		}
+		r.stmt(ctx, st)
+	}
+}
+
+// stmt runs one statement and applies set -e to its status.
+func (r *Runner) stmt(ctx context.Context, st *syntax.Stmt) {
+	r.setLine(st.Pos())
+	if st.Background {
+		r.background(ctx, st)
+		return
+	}
+	if st.Negated {
+		r.noErrExit++
+	}
+	status := r.stmtSync(ctx, st)
+	if st.Negated {
+		r.noErrExit--
+		if status == 0 {
+			status = 1
+		} else {
+			status = 0
+		}
+	}
+	r.lastStatus = status
+	if status != 0 && !r.stopped() {
+		if !st.Negated && r.noErrExit == 0 {
+			r.runTrap(ctx, "ERR")
+			if r.opts.errexit && !r.isCompoundErrSkip(st) {
+				r.exiting, r.exitCode = true, status
+			}
+		}
+	}
+}
+
+// isCompoundErrSkip: bash does not exit for a failing && / || list except
+// through its last command, which stmt already handles through noErrExit
+// in binary; compound commands propagate their own exits.
+func (r *Runner) isCompoundErrSkip(st *syntax.Stmt) bool {
+	switch c := st.Cmd.(type) {
+	case *syntax.BinaryCmd:
+		return c.Op == syntax.AndStmt || c.Op == syntax.OrStmt
+	case *syntax.IfClause, *syntax.WhileClause, *syntax.ForClause, *syntax.CaseClause, *syntax.Block:
+		return true
+	}
+	return false
+}
+
+func (r *Runner) setLine(p syntax.Pos) {
+	if l := p.Line(); l > 0 {
+		r.line = uint(int(l) + r.lineOff)
+	}
+}
+
+// stmtSync runs a statement in the foreground and returns its status.
+func (r *Runner) stmtSync(ctx context.Context, st *syntax.Stmt) int {
+	if call, ok := st.Cmd.(*syntax.CallExpr); ok {
+		return r.call(ctx, call, st.Redirs)
+	}
+	if st.Cmd == nil {
+		// Redirections alone: `>file`.
+		return r.call(ctx, &syntax.CallExpr{}, st.Redirs)
+	}
+	var undo func()
+	if len(st.Redirs) > 0 {
+		u, err := r.redirects(ctx, st.Redirs, false)
+		if err != nil {
+			r.redirError(err)
+			return 1
+		}
+		undo = u
+	}
+	status := r.cmd(ctx, st.Cmd)
+	if undo != nil {
+		undo()
+	}
+	return status
+}
+
+func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
+	switch c := cm.(type) {
+	case *syntax.Block:
+		r.stmts(ctx, c.Stmts)
+		return r.lastStatus
+	case *syntax.Subshell:
+		s := r.subshell()
+		s.stmts(ctx, c.Stmts)
+		return s.endSubshell(ctx)
+	case *syntax.BinaryCmd:
+		return r.binary(ctx, c)
+	case *syntax.IfClause:
+		return r.ifClause(ctx, c)
+	case *syntax.WhileClause:
+		return r.whileClause(ctx, c)
+	case *syntax.ForClause:
+		return r.forClause(ctx, c)
+	case *syntax.CaseClause:
+		return r.caseClause(ctx, c)
+	case *syntax.FuncDecl:
+		r.funcs[c.Name.Value] = c.Body
+		r.funcMeta(c.Name.Value)
+		return 0
+	case *syntax.ArithmCmd:
+		n, err := r.arith(c.X)
+		if err != nil {
+			r.arithError(err)
+			return 1
+		}
+		if n == 0 {
+			return 1
+		}
+		return 0
+	case *syntax.TestClause:
+		ok, err := r.testClause(ctx, c.X)
+		if err != nil {
+			r.errf("%v", err)
+			return 2
+		}
+		if ok {
+			return 0
+		}
+		return 1
+	case *syntax.DeclClause:
+		return r.declClause(ctx, c)
+	case *syntax.LetClause:
+		status := 1
+		for _, x := range c.Exprs {
+			n, err := r.arith(x)
+			if err != nil {
+				r.arithError(err)
+				return 1
+			}
+			status = 0
+			if n == 0 {
+				status = 1
+			}
+		}
+		return status
+	case *syntax.TimeClause:
+		return r.timeClause(ctx, c)
+	case *syntax.CoprocClause:
+		r.errf("coproc: not supported")
+		return 2
+	case *syntax.TestDecl:
+		return 0
+	}
+	r.errf("unsupported command %T", cm)
+	return 2
+}
+
+func (r *Runner) binary(ctx context.Context, c *syntax.BinaryCmd) int {
+	switch c.Op {
+	case syntax.AndStmt, syntax.OrStmt:
+		r.noErrExit++
+		r.stmt(ctx, c.X)
+		r.noErrExit--
+		if r.stopped() {
+			return r.lastStatus
+		}
+		if (r.lastStatus == 0) == (c.Op == syntax.AndStmt) {
+			r.stmt(ctx, c.Y)
+		}
+		return r.lastStatus
+	}
+	return r.pipeline(ctx, c)
+}
+
+func (r *Runner) ifClause(ctx context.Context, c *syntax.IfClause) int {
+	for ; c != nil; c = c.Else {
+		if len(c.Cond) == 0 { // else
+			r.lastStatus = 0
+			r.stmts(ctx, c.Then)
+			return r.lastStatus
+		}
+		r.noErrExit++
+		r.stmts(ctx, c.Cond)
+		r.noErrExit--
+		if r.stopped() {
+			return r.lastStatus
+		}
+		if r.lastStatus == 0 {
+			r.stmts(ctx, c.Then)
+			return r.lastStatus
+		}
+	}
+	return 0
+}
+
+// loopBody runs one iteration and reports whether the loop must end.
+func (r *Runner) loopBody(ctx context.Context, body []*syntax.Stmt) (stop bool) {
+	r.stmts(ctx, body)
+	if r.breakN > 0 {
+		r.breakN--
+		return true
+	}
+	if r.contN > 0 {
+		r.contN--
+		return r.contN > 0
+	}
+	return r.exiting || r.returning || ctx.Err() != nil
+}
+
+func (r *Runner) whileClause(ctx context.Context, c *syntax.WhileClause) int {
+	status := 0
+	for {
+		r.noErrExit++
+		r.stmts(ctx, c.Cond)
+		r.noErrExit--
+		if r.stopped() {
+			return r.lastStatus
+		}
+		if ctx.Err() != nil {
+			return 130
+		}
+		if (r.lastStatus == 0) == c.Until {
+			break
+		}
+		r.lastStatus = 0
+		stop := r.loopBody(ctx, c.Do)
+		status = r.lastStatus
+		if stop {
+			break
+		}
+	}
+	return status
+}
+
+func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
+	status := 0
+	switch loop := c.Loop.(type) {
+	case *syntax.WordIter:
+		var items []string
+		if loop.InPos.IsValid() {
+			var err error
+			items, err = r.fields(loop.Items...)
+			if err != nil {
+				r.expandError(err)
+				return 1
+			}
+		} else {
+			items = r.params
+		}
+		name := loop.Name.Value
+		for _, it := range items {
+			if err := r.setString(name, it); err != nil {
+				r.errf("%v", err)
+				return 1
+			}
+			stop := r.loopBody(ctx, c.Do)
+			status = r.lastStatus
+			if stop {
+				break
+			}
+		}
+	case *syntax.CStyleLoop:
+		if loop.Init != nil {
+			if _, err := r.arith(loop.Init); err != nil {
+				r.arithError(err)
+				return 1
+			}
+		}
+		for {
+			if loop.Cond != nil {
+				n, err := r.arith(loop.Cond)
+				if err != nil {
+					r.arithError(err)
+					return 1
+				}
+				if n == 0 {
+					break
+				}
+			}
+			stop := r.loopBody(ctx, c.Do)
+			status = r.lastStatus
+			if stop {
+				break
+			}
+			if loop.Post != nil {
+				if _, err := r.arith(loop.Post); err != nil {
+					r.arithError(err)
+					return 1
+				}
+			}
+		}
+	}
+	return status
+}
+
+func (r *Runner) caseClause(ctx context.Context, c *syntax.CaseClause) int {
+	word, err := r.literal(c.Word)
+	if err != nil {
+		r.expandError(err)
+		return 1
+	}
+	r.lastStatus = 0
+	fallthrough_ := false
+	for _, item := range c.Items {
+		matched := fallthrough_
+		if !matched {
+			for _, pw := range item.Patterns {
+				pat, err := r.pattern(pw)
+				if err != nil {
+					r.expandError(err)
+					return 1
+				}
+				if r.match(pat, word) {
+					matched = true
+					break
+				}
+			}
+		}
+		if !matched {
+			continue
+		}
+		r.stmts(ctx, item.Stmts)
+		switch item.Op {
+		case syntax.Break:
+			return r.lastStatus
+		case syntax.Fallthrough:
+			fallthrough_ = true
+		case syntax.Resume:
+			fallthrough_ = false
+		}
+		if r.stopped() {
+			break
+		}
+	}
+	return r.lastStatus
+}
+
+func (r *Runner) timeClause(ctx context.Context, c *syntax.TimeClause) int {
+	start := nowFunc()
+	status := 0
+	if c.Stmt != nil {
+		r.stmt(ctx, c.Stmt)
+		status = r.lastStatus
+	}
+	d := nowFunc().Sub(start)
+	fmt.Fprintf(r.out(2), "\nreal\t%dm%.3fs\nuser\t0m0.000s\nsys\t0m0.000s\n", int(d.Minutes()), d.Seconds()-float64(int(d.Minutes())*60))
+	return status
+}
+
+// callFunc runs a shell function with args as its positional parameters.
+func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, args []string) int {
+	if len(r.funcNames) > 1000 {
+		r.errf("%s: maximum function nesting level exceeded (1000)", name)
+		return 1
+	}
+	meta := r.funcInfo[name]
+	savedParams, savedName, savedOff := r.params, r.errName, r.lineOff
+	savedLine := r.line
+	r.params = args
+	r.funcNames = append(r.funcNames, name)
+	r.vars.frames = append(r.vars.frames, map[string]expand.Variable{})
+	if meta.errName != "" {
+		r.errName, r.lineOff = meta.errName, meta.lineOff
+	}
+	r.setFuncNameVar()
+	r.stmt(ctx, body)
+	status := r.lastStatus
+	if r.returning {
+		r.returning = false
+		status = r.lastStatus
+	}
+	r.vars.frames = r.vars.frames[:len(r.vars.frames)-1]
+	r.funcNames = r.funcNames[:len(r.funcNames)-1]
+	r.setFuncNameVar()
+	r.params, r.errName, r.lineOff = savedParams, savedName, savedOff
+	r.line = savedLine
+	return status
+}
+
+// setFuncNameVar keeps FUNCNAME (innermost first, then "main") in sync.
+func (r *Runner) setFuncNameVar() {
+	if len(r.funcNames) == 0 {
+		delete(r.vars.global, "FUNCNAME")
+		return
+	}
+	list := make([]string, 0, len(r.funcNames)+1)
+	for i := len(r.funcNames) - 1; i >= 0; i-- {
+		list = append(list, r.funcNames[i])
+	}
+	list = append(list, "main")
+	r.vars.global["FUNCNAME"] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
+}
+
+func (r *Runner) funcMeta(name string) {
+	r.funcInfo[name] = funcDef{errName: r.errName, lineOff: r.lineOff}
+}
+
+// traceCmd prints a set -x trace line.
+func (r *Runner) traceCmd(assigns []string, args []string) {
+	if !r.opts.xtrace {
+		return
+	}
+	ps4, _ := r.expandPrompt(r.getString("PS4"))
+	var sb strings.Builder
+	sb.WriteString(ps4)
+	parts := make([]string, 0, len(assigns)+len(args))
+	for _, a := range assigns {
+		name, val, _ := strings.Cut(a, "=")
+		parts = append(parts, name+"="+traceQuote(val))
+	}
+	for _, a := range args {
+		parts = append(parts, traceQuote(a))
+	}
+	sb.WriteString(strings.Join(parts, " "))
+	sb.WriteByte('\n')
+	io.WriteString(r.out(2), sb.String())
+}

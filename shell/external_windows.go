@@ -1,0 +1,8 @@
+//go:build !unix
+
+package shell
+
+import "os/exec"
+
+// prepareChild sets process attributes for a program about to start.
+func (r *Runner) prepareChild(cmd *exec.Cmd) {}

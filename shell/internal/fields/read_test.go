@@ -1,0 +1,187 @@
+package fields
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSplitRead(t *testing.T) {
+	cases := []struct {
+		name, ifs, line string
+		n               int
+		raw             bool
+		want            []string
+	}{
+		{"default", DefaultIFS, "  a  b   c  d  ", 3, true, []string{"a", "b", "c  d"}},
+		{"fewer fields", DefaultIFS, " a ", 3, true, []string{"a", "", ""}},
+		{"single name trims", DefaultIFS, " \t a b \t", 1, true, []string{"a b"}},
+		{"colon", ":", "x:y:z", 3, true, []string{"x", "y", "z"}},
+		{"empty middle", ":", "x::z", 3, true, []string{"x", "", "z"}},
+		{"trailing sep dropped", ":", "x:y:z:", 3, true, []string{"x", "y", "z"}},
+		{"two trailing seps kept", ":", "x:y:z::", 3, true, []string{"x", "y", "z::"}},
+		{"last keeps inner", ":", "x:y:z:w", 2, true, []string{"x", "y:z:w"}},
+		{"one name trailing sep", ":", "x:", 1, true, []string{"x"}},
+		{"one name leading sep", ":", ":x:", 1, true, []string{":x:"}},
+		{"mixed ifs", ": ", "x : y  :  z : ", 3, true, []string{"x", "y", "z"}},
+		{"mixed ifs last", ": ", "x y:", 1, true, []string{"x y:"}},
+		{"non-ifs space kept", ":", "x:y:z: ", 3, true, []string{"x", "y", "z: "}},
+		{"empty ifs", "", "  a b  ", 2, true, []string{"  a b  ", ""}},
+		{"all seps", ":", ":::", 3, true, []string{"", "", ""}},
+		{"escaped space", DefaultIFS, `a\ b c`, 2, false, []string{"a b", "c"}},
+		{"escaped trailing space kept", DefaultIFS, `a b\ `, 2, false, []string{"a", "b "}},
+		{"escaped leading space", DefaultIFS, ` \  a`, 2, false, []string{" ", "a"}},
+		{"escaped colon", ":", `a\:b:c`, 2, false, []string{"a:b", "c"}},
+		{"escaped trailing colon", ":", `a:b:c\::`, 3, false, []string{"a", "b", "c:"}},
+		{"escaped backslash", ":", `a:b:\\`, 3, false, []string{"a", "b", `\`}},
+		{"trailing backslash dropped", ":", `a:b:c\`, 3, false, []string{"a", "b", "c"}},
+		{"continuation removed", DefaultIFS, "a\\\nb c", 2, false, []string{"ab", "c"}},
+		{"raw keeps backslash", DefaultIFS, `a\ b`, 2, true, []string{`a\`, "b"}},
+		{"empty ifs unescapes", "", `a\ b\\c\`, 1, false, []string{`a b\c`}},
+		{"cr is white space", "\r", "\rx\r\ry\r", 3, true, []string{"x", "y", ""}},
+		{"multibyte ifs", "é", "xééy", 3, true, []string{"x", "", "y"}},
+		{"other multibyte not split", "é", "xèy", 2, true, []string{"xèy", ""}},
+		{"invalid byte matches ifs byte", "é", "x\xa9y", 2, true, []string{"x", "y"}},
+		{"array", ":", ":a::b:", 0, true, []string{"", "a", "", "b"}},
+		{"array white", DefaultIFS, "  a  b  ", -1, true, []string{"a", "b"}},
+		{"array empty", DefaultIFS, "   ", 0, true, nil},
+		{"array empty ifs", "", " a ", 0, true, []string{" a "}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, SplitRead(tc.line, tc.ifs, tc.n, tc.raw))
+		})
+	}
+}
+
+func TestSplitReadCLocale(t *testing.T) {
+	assert.Equal(t, []string{"x", "", "\xc3\xa9y"}, SplitReadLocale("xééy", "é", 3, true, false))
+	assert.Equal(t, []string{"x", "", "\xa9y"}, SplitReadLocale("x\xc3\xc3\xa9y", "é", 3, true, false))
+}
+
+// readCase is one differential case.
+type readCase struct {
+	ifs   string
+	unset bool
+	line  string
+	n     int // 0 means read -a
+	raw   bool
+}
+
+// bashRead runs all cases in one bash process and returns the values
+// bash assigned for each.
+func bashRead(t *testing.T, cases []readCase, utf8 bool) [][]string {
+	script := `
+while (($#)); do
+  r=$1 n=$2 u=$3 ifs=$4 line=$5; shift 5
+  if [[ $u = 1 ]]; then unset IFS; else IFS=$ifs; fi
+  opts=(); [[ $r = 1 ]] && opts=(-r)
+  if ((n == 0)); then
+    read "${opts[@]}" -a v <<< "$line"
+  else
+    names=(); for ((i = 0; i < n; i++)); do names+=("v$i"); done
+    read "${opts[@]}" "${names[@]}" <<< "$line"
+    v=(); for ((i = 0; i < n; i++)); do eval "v+=(\"\$v$i\")"; done
+  fi
+  unset IFS
+  printf '%d\0' "${#v[@]}"
+  (( ${#v[@]} )) && printf '%s\0' "${v[@]}"
+done`
+	args := []string{"-c", script, "_"}
+	for _, c := range cases {
+		args = append(args, b2s(c.raw), strconv.Itoa(c.n), b2s(c.unset), c.ifs, c.line)
+	}
+	cmd := exec.Command("bash", args...)
+	loc := "C"
+	if utf8 {
+		loc = "C.UTF-8"
+	}
+	cmd.Env = append(os.Environ(), "LC_ALL="+loc)
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	parts := strings.Split(string(out), "\x00")
+	var res [][]string
+	for i := 0; i < len(parts)-1; {
+		k, err := strconv.Atoi(parts[i])
+		require.NoError(t, err)
+		i++
+		var v []string
+		if k > 0 {
+			v = parts[i : i+k]
+		}
+		res = append(res, v)
+		i += k
+	}
+	require.Len(t, res, len(cases))
+	return res
+}
+
+func b2s(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// TestSplitReadAgainstBash compares random lines, IFS values and name
+// counts with bash's read in both locales.
+func TestSplitReadAgainstBash(t *testing.T) {
+	lineAlpha := []string{" ", " ", "\t", ":", ":", ";", "a", "b", "c", `\`, `\`, "é", "\xc3", "\xa9", "\x01", "\x7f", "\v", "\r", "è"}
+	ifsAlpha := []string{" ", "\t", "\n", ":", ";", "é", "\x01", "\xc3", "\r", "\v", "a"}
+	r := rand.New(rand.NewSource(7))
+	for _, utf8 := range []bool{true, false} {
+		var cases []readCase
+		for i := 0; i < 3000; i++ {
+			var line bytes.Buffer
+			for j := r.Intn(14); j > 0; j-- {
+				line.WriteString(lineAlpha[r.Intn(len(lineAlpha))])
+			}
+			c := readCase{line: line.String(), n: r.Intn(5), raw: r.Intn(2) == 0}
+			switch r.Intn(10) {
+			case 0:
+				c.unset = true
+			case 1:
+				c.ifs = ""
+			default:
+				var ifs strings.Builder
+				for j := 1 + r.Intn(3); j > 0; j-- {
+					ifs.WriteString(ifsAlpha[r.Intn(len(ifsAlpha))])
+				}
+				c.ifs = ifs.String()
+			}
+			cases = append(cases, c)
+		}
+		want := bashRead(t, cases, utf8)
+		for i, c := range cases {
+			ifs := c.ifs
+			if c.unset {
+				ifs = DefaultIFS
+			}
+			got := SplitReadLocale(c.line, ifs, c.n, c.raw, utf8)
+			if c.n == 0 && len(got) == 0 {
+				got = nil
+			}
+			assert.Equal(t, want[i], got, "utf8=%v ifs=%q line=%q n=%d raw=%v", utf8, ifs, c.line, c.n, c.raw)
+		}
+	}
+}
+
+func BenchmarkSplitRead(b *testing.B) {
+	line := strings.Repeat(`alpha  beta\ gamma:delta `, 8)
+	for i := 0; i < b.N; i++ {
+		_ = SplitRead(line, " \t\n:", 4, false)
+	}
+}
+
+func ExampleSplitRead() {
+	fmt.Printf("%q\n", SplitRead("  one  two three  ", DefaultIFS, 2, true))
+	// Output: ["one" "two three"]
+}

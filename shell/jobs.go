@@ -1,0 +1,172 @@
+package shell
+
+import (
+	"context"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// syntheticPID numbers jobs that have no process of their own (builtins,
+// functions, compound commands run in a goroutine). Linux pids never
+// exceed 2^22, so these never name a real process.
+var syntheticPID atomic.Int64
+
+func init() { syntheticPID.Store(1 << 22) }
+
+// job is one background job: a goroutine running a subshell.
+type job struct {
+	id     int
+	text   string
+	cancel context.CancelFunc
+
+	pidOnce sync.Once
+	pidCh   chan int
+	pid     int
+
+	mu     sync.Mutex
+	procs  []*os.Process
+	done   chan struct{}
+	status int
+}
+
+// reportPID records the job's pid ($!): the first program it starts, or
+// a synthetic number. Only the first report counts.
+func (j *job) reportPID(pid int) {
+	j.pidOnce.Do(func() {
+		j.pid = pid
+		j.pidCh <- pid
+	})
+}
+
+func (j *job) waitPID() int {
+	pid := <-j.pidCh
+	j.pidCh <- pid
+	return pid
+}
+
+func (j *job) addProc(p *os.Process) {
+	j.mu.Lock()
+	j.procs = append(j.procs, p)
+	j.mu.Unlock()
+}
+
+func (j *job) finish(status int) {
+	j.reportPID(int(syntheticPID.Add(1)))
+	j.mu.Lock()
+	j.status = status
+	j.mu.Unlock()
+	close(j.done)
+}
+
+// wait blocks until the job ends (or ctx is done) and returns its status.
+func (j *job) wait(ctx context.Context) (int, bool) {
+	select {
+	case <-j.done:
+		j.mu.Lock()
+		defer j.mu.Unlock()
+		return j.status, true
+	case <-ctx.Done():
+		return 130, false
+	}
+}
+
+func (j *job) finished() bool {
+	select {
+	case <-j.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// signal delivers sig to the job's processes, or cancels its goroutine
+// when it has none running.
+func (j *job) signal(sig os.Signal) {
+	j.mu.Lock()
+	procs := j.procs
+	j.mu.Unlock()
+	sent := false
+	for _, p := range procs {
+		if p.Signal(sig) == nil {
+			sent = true
+		}
+	}
+	if !sent || sig == os.Kill {
+		j.cancel()
+	}
+}
+
+// jobTable is the session's list of background jobs.
+type jobTable struct {
+	mu   sync.Mutex
+	next int
+	jobs map[int]*job
+}
+
+func newJobTable() *jobTable { return &jobTable{next: 1, jobs: map[int]*job{}} }
+
+func (t *jobTable) add(st *syntax.Stmt) *job {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	j := &job{id: t.next, pidCh: make(chan int, 1), done: make(chan struct{}), text: stmtText(st)}
+	t.next++
+	t.jobs[j.id] = j
+	if _, ok := st.Cmd.(*syntax.CallExpr); !ok {
+		j.reportPID(int(syntheticPID.Add(1)))
+	}
+	return j
+}
+
+// list returns the jobs in order of creation.
+func (t *jobTable) list() []*job {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]*job, 0, len(t.jobs))
+	for _, j := range t.jobs {
+		out = append(out, j)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	return out
+}
+
+func (t *jobTable) byPID(pid int) *job {
+	for _, j := range t.list() {
+		if j.pidKnown() == pid {
+			return j
+		}
+	}
+	return nil
+}
+
+func (t *jobTable) remove(j *job) {
+	t.mu.Lock()
+	delete(t.jobs, j.id)
+	if len(t.jobs) == 0 {
+		t.next = 1
+	}
+	t.mu.Unlock()
+}
+
+func (j *job) pidKnown() int {
+	select {
+	case pid := <-j.pidCh:
+		j.pidCh <- pid
+		return pid
+	default:
+		return 0
+	}
+}
+
+// stmtText prints a statement as the jobs builtin shows it.
+func stmtText(st *syntax.Stmt) string {
+	var sb strings.Builder
+	c := *st
+	c.Background = false
+	syntax.NewPrinter(syntax.SingleLine(true)).Print(&sb, &c)
+	return sb.String()
+}

@@ -1,0 +1,361 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"tcpsh/fdtable"
+	"tcpsh/redirect"
+)
+
+// redirError is a failed redirection, printed as "word: reason".
+type redirError struct {
+	word string
+	err  error
+}
+
+func (e *redirError) Error() string { return e.word + ": " + redirect.Errno(e.err) }
+func (e *redirError) Unwrap() error { return e.err }
+
+// redirError prints a failed redirection the way bash does; socket errors
+// may come with a first notice line.
+func (r *Runner) redirError(err error) {
+	var re *redirect.Error
+	if errors.As(err, &re) {
+		if re.Notice != "" {
+			if re.NoticeHasLine {
+				r.errf("%s", re.Notice)
+			} else {
+				io.WriteString(r.out(2), r.errName+": "+re.Notice+"\n")
+			}
+		}
+		r.errf("%s", re.Error())
+		return
+	}
+	var pe *redirError
+	if errors.As(err, &pe) {
+		r.errf("%s", pe.Error())
+		return
+	}
+	r.errf("%v", err)
+}
+
+// undoList restores displaced fds in reverse order.
+type undoList []func()
+
+func (u undoList) run() {
+	for i := len(u) - 1; i >= 0; i-- {
+		u[i]()
+	}
+}
+
+// redirects applies rs left to right. With persist (exec without a
+// command) the changes stay; otherwise the returned func undoes them.
+// On error, whatever was applied is undone already.
+func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist bool) (func(), error) {
+	var undo undoList
+	install := func(fd int, ch *fdtable.Channel) error {
+		if persist {
+			if ch == nil {
+				r.fds.Close(fd)
+				return nil
+			}
+			return r.fds.Set(fd, ch)
+		}
+		if err := r.fds.CheckFD(fd); err != nil {
+			if ch != nil {
+				ch.Release()
+			}
+			return err
+		}
+		prev := r.fds.Swap(fd, ch)
+		undo = append(undo, func() { r.fds.Restore(fd, prev) })
+		return nil
+	}
+	for _, rd := range rs {
+		if err := r.redirect(ctx, rd, install); err != nil {
+			undo.run()
+			return nil, err
+		}
+	}
+	return undo.run, nil
+}
+
+// redirect performs one redirection through install.
+func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func(int, *fdtable.Channel) error) error {
+	fd, varName := -1, ""
+	if rd.N != nil {
+		n := rd.N.Value
+		if strings.HasPrefix(n, "{") {
+			varName = strings.Trim(n, "{}")
+		} else {
+			v, err := strconv.Atoi(n)
+			if err != nil {
+				return &redirError{n, syscall.EBADF}
+			}
+			fd = v
+		}
+	}
+	if fd < 0 {
+		switch rd.Op {
+		case syntax.RdrIn, syntax.RdrInOut, syntax.DplIn, syntax.Hdoc, syntax.DashHdoc, syntax.WordHdoc:
+			fd = 0
+		default:
+			fd = 1
+		}
+	}
+	// {var}>&- closes the fd held in var.
+	if varName != "" && (rd.Op == syntax.DplOut || rd.Op == syntax.DplIn) {
+		if w, _ := r.literal(rd.Word); w == "-" {
+			n, err := strconv.Atoi(r.getString(varName))
+			if err != nil {
+				return &redirError{r.getString(varName), syscall.EBADF}
+			}
+			return install(n, nil)
+		}
+	}
+	if varName != "" {
+		fd = r.fds.LowestFree(10)
+	}
+	assignVar := func() error {
+		if varName == "" {
+			return nil
+		}
+		return r.setString(varName, strconv.Itoa(fd))
+	}
+
+	switch rd.Op {
+	case syntax.Hdoc, syntax.DashHdoc, syntax.WordHdoc:
+		var body string
+		var err error
+		if rd.Op == syntax.WordHdoc {
+			body, err = r.literal(rd.Word)
+			body += "\n"
+		} else {
+			body, err = r.document(rd.Hdoc)
+		}
+		if err != nil {
+			return err
+		}
+		ch, err := r.stringChannel(body)
+		if err != nil {
+			return err
+		}
+		if err := install(fd, ch); err != nil {
+			return err
+		}
+		return assignVar()
+	case syntax.DplIn, syntax.DplOut:
+		word, err := r.redirWord(rd.Word)
+		if err != nil {
+			return err
+		}
+		if word == "-" {
+			if err := install(fd, nil); err != nil {
+				return err
+			}
+			return assignVar()
+		}
+		move := strings.HasSuffix(word, "-")
+		src, numErr := strconv.Atoi(strings.TrimSuffix(word, "-"))
+		if numErr != nil {
+			if rd.Op == syntax.DplOut && rd.N == nil {
+				// >&file is &>file.
+				return r.openRedirect(ctx, word, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, []int{1, 2}, install, true)
+			}
+			return &redirError{word, errAmbiguous}
+		}
+		ch, err := r.fds.Get(src)
+		if err != nil {
+			return &redirError{strconv.Itoa(src), syscall.EBADF}
+		}
+		if src == fd {
+			return assignVar()
+		}
+		ch.Ref()
+		if err := install(fd, ch); err != nil {
+			return err
+		}
+		if move {
+			if err := install(src, nil); err != nil {
+				return err
+			}
+		}
+		return assignVar()
+	}
+
+	word, err := r.redirWord(rd.Word)
+	if err != nil {
+		return err
+	}
+	var flag int
+	fds := []int{fd}
+	clobber := false
+	switch rd.Op {
+	case syntax.RdrIn:
+		flag = os.O_RDONLY
+	case syntax.RdrOut:
+		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		clobber = r.opts.noclobber
+	case syntax.RdrClob:
+		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	case syntax.AppOut:
+		flag = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	case syntax.RdrInOut:
+		flag = os.O_RDWR | os.O_CREATE
+	case syntax.RdrAll:
+		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		fds = []int{1, 2}
+		clobber = r.opts.noclobber
+	case syntax.AppAll:
+		flag = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+		fds = []int{1, 2}
+	default:
+		return fmt.Errorf("unsupported redirection %s", rd.Op)
+	}
+	if err := r.openRedirect(ctx, word, flag, fds, install, clobber); err != nil {
+		return err
+	}
+	return assignVar()
+}
+
+var errAmbiguous = errors.New("ambiguous redirect")
+
+// redirWord expands a redirection target, which must be one field.
+func (r *Runner) redirWord(w *syntax.Word) (string, error) {
+	fields, err := r.fields(w)
+	if err != nil {
+		return "", err
+	}
+	if len(fields) != 1 {
+		src := wordSource(w)
+		return "", &redirError{src, errAmbiguous}
+	}
+	return fields[0], nil
+}
+
+// wordSource prints a word as it was written, for messages.
+func wordSource(w *syntax.Word) string {
+	var sb strings.Builder
+	syntax.NewPrinter().Print(&sb, w)
+	return sb.String()
+}
+
+// openRedirect opens path (special or not) and installs it at each fd.
+func (r *Runner) openRedirect(ctx context.Context, path string, flag int, fds []int, install func(int, *fdtable.Channel) error, noclobber bool) error {
+	ch, err := r.openPath(ctx, path, flag, noclobber)
+	if err != nil {
+		return err
+	}
+	for i, fd := range fds {
+		if i > 0 {
+			ch.Ref()
+		}
+		if err := install(fd, ch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openPath opens a path for a redirection or a builtin, handling bash's
+// special files. The returned channel holds one reference for the caller.
+func (r *Runner) openPath(ctx context.Context, path string, flag int, noclobber bool) (*fdtable.Channel, error) {
+	t, err := redirect.ParsePath(path)
+	if err != nil {
+		return nil, err
+	}
+	switch t.Kind {
+	case redirect.TCP, redirect.UDP:
+		d := r.sess.dialer
+		if v := r.getString("TCPSH_CONNECT_TIMEOUT"); v != "" {
+			to, err := redirect.ParseTimeout(v)
+			if err != nil {
+				return nil, &redirError{"TCPSH_CONNECT_TIMEOUT", err}
+			}
+			d.ConnectTimeout = to
+		}
+		conn, err := d.Dial(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		return fdtable.NewConn(conn, path), nil
+	case redirect.Stdin, redirect.Stdout, redirect.Stderr, redirect.FD:
+		n := t.FD
+		switch t.Kind {
+		case redirect.Stdin:
+			n = 0
+		case redirect.Stdout:
+			n = 1
+		case redirect.Stderr:
+			n = 2
+		}
+		ch, err := r.fds.Get(n)
+		if err != nil {
+			return nil, &redirError{path, syscall.EBADF}
+		}
+		if ch.Kind() == fdtable.KindFile {
+			if info := ch.Info(); info.OSFD >= 0 {
+				f, err := os.OpenFile(fmt.Sprintf("/proc/self/fd/%d", info.OSFD), flag, 0o666)
+				if err == nil {
+					return fdtable.NewFile(f, modeOf(flag), path, true), nil
+				}
+			}
+		}
+		ch.Ref()
+		return ch, nil
+	}
+	full := r.absPath(path)
+	if noclobber {
+		if st, err := os.Stat(full); err == nil && st.Mode().IsRegular() {
+			return nil, &redirError{path, errNoClobber}
+		}
+	}
+	ch, err := fdtable.OpenFile(full, flag, 0o666)
+	if err != nil {
+		return nil, &redirError{path, unwrapPathError(err)}
+	}
+	return ch, nil
+}
+
+var errNoClobber = errors.New("cannot overwrite existing file")
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func modeOf(flag int) fdtable.Mode {
+	switch flag & (os.O_RDONLY | os.O_WRONLY | os.O_RDWR) {
+	case os.O_WRONLY:
+		return fdtable.Write
+	case os.O_RDWR:
+		return fdtable.Read | fdtable.Write
+	}
+	return fdtable.Read
+}
+
+// stringChannel returns a readable channel holding s: a pipe fed by a
+// goroutine (here-documents and here-strings).
+func (r *Runner) stringChannel(s string) (*fdtable.Channel, error) {
+	pr, pw, err := fdtable.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	go func() {
+		io.WriteString(pw, s)
+		pw.Release()
+	}()
+	return pr, nil
+}

@@ -1,0 +1,253 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// lineReader feeds the parser one line per Read, so a script read from a
+// shared stdin never consumes more than the lines of the command being
+// parsed, and remembers each line's text for syntax error messages.
+type lineReader struct {
+	next  func() (string, error)
+	lines []string
+	pend  string
+	err   error
+}
+
+func (lr *lineReader) Read(p []byte) (int, error) {
+	if lr.pend == "" {
+		if lr.err != nil {
+			return 0, lr.err
+		}
+		line, err := lr.next()
+		lr.err = err
+		if line == "" {
+			if err == nil {
+				err = io.EOF
+				lr.err = err
+			}
+			return 0, err
+		}
+		lr.lines = append(lr.lines, line)
+		lr.pend = line
+	}
+	n := copy(p, lr.pend)
+	lr.pend = lr.pend[n:]
+	return n, nil
+}
+
+// lineText returns line n (1-based) without its newline.
+func (lr *lineReader) lineText(n uint) string {
+	if n == 0 || int(n) > len(lr.lines) {
+		return ""
+	}
+	return strings.TrimRight(lr.lines[n-1], "\n")
+}
+
+// stringLines returns a next function over the lines of s.
+func stringLines(s string) func() (string, error) {
+	return func() (string, error) {
+		if s == "" {
+			return "", io.EOF
+		}
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			line := s
+			s = ""
+			return line, nil
+		}
+		line := s[:i+1]
+		s = s[i+1:]
+		return line, nil
+	}
+}
+
+// Mode says where a program comes from, which decides how syntax errors
+// are worded.
+type Mode int
+
+const (
+	// ModeScript is a script file or stdin.
+	ModeScript Mode = iota
+	// ModeString is the argument of -c.
+	ModeString
+	// ModeInteractive is a line typed at the prompt.
+	ModeInteractive
+)
+
+// RunString runs src as `tcpsh -c src` does and returns the status.
+func (r *Runner) RunString(ctx context.Context, src string) int {
+	return r.runLines(ctx, stringLines(src), ModeString)
+}
+
+// RunScript runs a whole script file's text, line by line as bash does.
+func (r *Runner) RunScript(ctx context.Context, src string) int {
+	return r.runLines(ctx, stringLines(src), ModeScript)
+}
+
+// RunStdin runs the script on fd 0 of the session's table, reading it one
+// line at a time and never past the current command, so that commands in
+// the script can read the rest of stdin.
+func (r *Runner) RunStdin(ctx context.Context) int {
+	next := func() (string, error) {
+		ch, err := r.fds.Get(0)
+		if err != nil {
+			return "", io.EOF
+		}
+		b, err := ch.ReadDelim('\n', 0)
+		return string(b), err
+	}
+	return r.runLines(ctx, next, ModeScript)
+}
+
+// CheckSyntax parses src without running it (tcpsh -n) and prints errors.
+func (r *Runner) CheckSyntax(src string, mode Mode) int {
+	lr := &lineReader{next: stringLines(src)}
+	p := r.newParser()
+	for _, err := range p.InteractiveSeq(lr) {
+		if err != nil {
+			r.syntaxError(err, lr, mode)
+			return 2
+		}
+	}
+	return 0
+}
+
+func (r *Runner) newParser() *syntax.Parser {
+	return syntax.NewParser(syntax.Variant(syntax.LangBash))
+}
+
+// runLines parses and runs one complete line at a time.
+func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode Mode) int {
+	lr := &lineReader{next: next}
+	p := r.newParser()
+	for stmts, err := range p.InteractiveSeq(lr) {
+		if err != nil {
+			r.syntaxError(err, lr, mode)
+			r.lastStatus = 2
+			if mode != ModeInteractive {
+				r.exiting, r.exitCode = true, 2
+			}
+			break
+		}
+		if p.Incomplete() || len(stmts) == 0 {
+			continue
+		}
+		if r.shopts.expandAliases && len(r.aliases) > 0 {
+			stmts = r.expandAliases(stmts, lr)
+		}
+		for _, st := range stmts {
+			r.stmt(ctx, st)
+			if r.exiting || ctx.Err() != nil {
+				break
+			}
+		}
+		if r.exiting || ctx.Err() != nil {
+			break
+		}
+	}
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) && !r.exiting {
+		r.errf("%v", lr.err)
+	}
+	if r.exiting {
+		return r.exitCode
+	}
+	return r.lastStatus
+}
+
+// evalString runs src in the current shell (eval, traps); name is used for
+// nothing but errors.
+func (r *Runner) evalString(ctx context.Context, src, name string) int {
+	p := r.newParser()
+	f, err := p.Parse(strings.NewReader(src), name)
+	if err != nil {
+		lr := &lineReader{lines: strings.SplitAfter(src, "\n")}
+		saved := r.line
+		r.syntaxErrorEval(err, lr)
+		r.line = saved
+		r.lastStatus = 2
+		return 2
+	}
+	saved, savedOff := r.line, r.lineOff
+	r.lineOff = int(r.line) - 1
+	for _, st := range f.Stmts {
+		r.stmt(ctx, st)
+		if r.stopped() {
+			break
+		}
+	}
+	r.line, r.lineOff = saved, savedOff
+	return r.lastStatus
+}
+
+// ErrPromptInterrupted is returned by a line reader when Ctrl-C was typed
+// at the prompt: the line is dropped and a new prompt shown.
+var ErrPromptInterrupted = errors.New("interrupted")
+
+// RunInteractive runs the REPL loop: readLine shows the prompt and returns
+// one line (with its newline) or an error (io.EOF ends the session).
+// ctxFor is called before each command for a context that Ctrl-C cancels.
+func (r *Runner) RunInteractive(ctxFor func() context.Context, readLine func(prompt string) (string, error)) int {
+	for {
+		var lr *lineReader
+		cont := false
+		lr = &lineReader{next: func() (string, error) {
+			line, err := readLine(r.Prompt(cont))
+			cont = true
+			return line, err
+		}}
+		p := r.newParser()
+		eof := false
+		for stmts, err := range p.InteractiveSeq(lr) {
+			if err != nil {
+				if errors.Is(err, ErrPromptInterrupted) {
+					break
+				}
+				r.syntaxError(err, lr, ModeInteractive)
+				r.lastStatus = 2
+				break
+			}
+			if p.Incomplete() {
+				continue
+			}
+			cont = false
+			if len(stmts) == 0 {
+				continue
+			}
+			if len(r.aliases) > 0 {
+				stmts = r.expandAliases(stmts, lr)
+			}
+			ctx := ctxFor()
+			for _, st := range stmts {
+				r.stmt(ctx, st)
+				if r.exiting {
+					return r.exitCode
+				}
+				if ctx.Err() != nil {
+					r.lastStatus = 130
+					io.WriteString(r.out(2), "\n")
+					break
+				}
+			}
+		}
+		if errors.Is(lr.err, ErrPromptInterrupted) {
+			r.lastStatus = 130
+			continue
+		}
+		eof = lr.err != nil
+		if eof {
+			io.WriteString(r.out(2), "exit\n")
+			return r.lastStatus
+		}
+	}
+}
+
+// SourceFile runs a file in the current shell, as `. FILE` does.
+func (r *Runner) SourceFile(ctx context.Context, path string) int {
+	return r.runBuiltin(ctx, ".", bSource, []string{".", path})
+}

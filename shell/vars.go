@@ -1,0 +1,290 @@
+package shell
+
+import (
+	"maps"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"mvdan.cc/sh/v3/expand"
+)
+
+// varStore holds a session's variables: the globals and one frame per active
+// function call, searched innermost first (bash's dynamic scoping).
+// It is owned by one Runner; a subshell gets a deep copy.
+type varStore struct {
+	global map[string]expand.Variable
+	frames []map[string]expand.Variable
+}
+
+func newVarStore() *varStore {
+	return &varStore{global: make(map[string]expand.Variable, 64)}
+}
+
+// copy returns an independent copy for a subshell. Values are shared
+// because every update replaces a Variable's slices and maps instead of
+// editing them in place.
+func (s *varStore) copy() *varStore {
+	c := &varStore{global: maps.Clone(s.global)}
+	if len(s.frames) > 0 {
+		c.frames = make([]map[string]expand.Variable, len(s.frames))
+		for i, f := range s.frames {
+			c.frames[i] = maps.Clone(f)
+		}
+	}
+	return c
+}
+
+// lookup finds the map that holds name, or nil.
+func (s *varStore) lookup(name string) map[string]expand.Variable {
+	for i := len(s.frames) - 1; i >= 0; i-- {
+		if _, ok := s.frames[i][name]; ok {
+			return s.frames[i]
+		}
+	}
+	if _, ok := s.global[name]; ok {
+		return s.global
+	}
+	return nil
+}
+
+func (s *varStore) get(name string) expand.Variable {
+	if m := s.lookup(name); m != nil {
+		return m[name]
+	}
+	return expand.Variable{}
+}
+
+// set stores vr in the scope that already holds name, or the global one.
+func (s *varStore) set(name string, vr expand.Variable) {
+	m := s.lookup(name)
+	if m == nil {
+		m = s.global
+	}
+	m[name] = vr
+}
+
+// setLocal declares name in the innermost function frame.
+func (s *varStore) setLocal(name string, vr expand.Variable) bool {
+	if len(s.frames) == 0 {
+		return false
+	}
+	vr.Local = true
+	s.frames[len(s.frames)-1][name] = vr
+	return true
+}
+
+func (s *varStore) unset(name string) {
+	if m := s.lookup(name); m != nil {
+		if len(s.frames) > 0 && &m == &s.global {
+			delete(m, name)
+			return
+		}
+		if vr := m[name]; vr.Local {
+			// bash: unsetting a local leaves it unset in that scope.
+			m[name] = expand.Variable{Local: true}
+			return
+		}
+		delete(m, name)
+	}
+}
+
+// each calls fn for every visible variable, innermost scope winning.
+func (s *varStore) each(fn func(name string, vr expand.Variable) bool) {
+	seen := make(map[string]bool)
+	for i := len(s.frames) - 1; i >= 0; i-- {
+		for name, vr := range s.frames[i] {
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			if !fn(name, vr) {
+				return
+			}
+		}
+	}
+	for name, vr := range s.global {
+		if seen[name] {
+			continue
+		}
+		if !fn(name, vr) {
+			return
+		}
+	}
+}
+
+func (s *varStore) names() []string {
+	var names []string
+	s.each(func(name string, vr expand.Variable) bool {
+		if vr.Declared() {
+			names = append(names, name)
+		}
+		return true
+	})
+	slices.Sort(names)
+	return names
+}
+
+// strVar is a set, plain string variable.
+func strVar(s string) expand.Variable {
+	return expand.Variable{Set: true, Kind: expand.String, Str: s}
+}
+
+// environ adapts a Runner to expand.WriteEnviron, answering the special
+// parameters from the Runner's state.
+type environ struct{ r *Runner }
+
+// Get implements expand.Environ.
+func (e environ) Get(name string) expand.Variable {
+	r := e.r
+	switch name {
+	case "#":
+		return strVar(strconv.Itoa(len(r.params)))
+	case "@", "*":
+		return expand.Variable{Set: true, Kind: expand.Indexed, List: r.params}
+	case "?":
+		return strVar(strconv.Itoa(r.lastStatus))
+	case "$":
+		return strVar(strconv.Itoa(r.shellPID))
+	case "!":
+		if r.lastBgPID == 0 {
+			return expand.Variable{}
+		}
+		return strVar(strconv.Itoa(r.lastBgPID))
+	case "-":
+		return strVar(r.optionFlags())
+	case "0":
+		return strVar(r.name0)
+	case "RANDOM":
+		if vr := r.vars.get(name); vr.Declared() && !vr.IsSet() {
+			return vr
+		}
+		return strVar(strconv.Itoa(rand.IntN(32768)))
+	case "SECONDS":
+		return strVar(strconv.Itoa(int(time.Since(r.sess.start).Seconds())))
+	case "BASHPID":
+		return strVar(strconv.Itoa(os.Getpid()))
+	case "PPID":
+		return strVar(strconv.Itoa(os.Getppid()))
+	}
+	if n := name[0]; n >= '1' && n <= '9' {
+		if i, err := strconv.Atoi(name); err == nil {
+			if i <= len(r.params) {
+				return strVar(r.params[i-1])
+			}
+			return expand.Variable{}
+		}
+	}
+	return r.vars.get(name)
+}
+
+// Each implements expand.Environ.
+func (e environ) Each(fn func(name string, vr expand.Variable) bool) {
+	e.r.vars.each(fn)
+}
+
+// Set implements expand.WriteEnviron; it is how ${x:=v}, ((x=1)) and
+// friends assign.
+func (e environ) Set(name string, vr expand.Variable) error {
+	return e.r.setVar(name, vr)
+}
+
+// readOnlyError is returned when assigning to a readonly variable.
+type readOnlyError struct{ name string }
+
+func (e readOnlyError) Error() string { return e.name + ": readonly variable" }
+
+// setVar assigns vr to name, honouring readonly, -i and the variable's
+// current scope. KeepValue updates only the attributes.
+func (r *Runner) setVar(name string, vr expand.Variable) error {
+	cur := r.vars.get(name)
+	if cur.ReadOnly {
+		return readOnlyError{name}
+	}
+	if vr.Kind == expand.KeepValue {
+		cur.Exported = cur.Exported || vr.Exported
+		cur.ReadOnly = cur.ReadOnly || vr.ReadOnly
+		if !cur.Declared() {
+			cur.Kind = expand.String
+		}
+		r.vars.set(name, cur)
+		r.envDirty = true
+		return nil
+	}
+	if vr.Kind == expand.String && cur.Kind == expand.Indexed && cur.IsSet() {
+		// x=v on an array sets element 0.
+		list := slices.Clone(cur.List)
+		if len(list) == 0 {
+			list = []string{vr.Str}
+		} else if cur.Indexes == nil {
+			list[0] = vr.Str
+		}
+		cur.List = list
+		vr = cur
+	}
+	vr.Set = true
+	vr.Exported = vr.Exported || cur.Exported
+	vr.Local = cur.Local
+	if r.intVars[name] && vr.Kind == expand.String {
+		n, err := r.arithString(vr.Str)
+		if err != nil {
+			return err
+		}
+		vr.Str = strconv.Itoa(n)
+	}
+	r.vars.set(name, vr)
+	if vr.Exported || cur.Exported {
+		r.envDirty = true
+	}
+	switch name {
+	case "LC_ALL", "LC_CTYPE", "LANG":
+		r.updateLocale()
+	}
+	return nil
+}
+
+// setString is the common case of setVar.
+func (r *Runner) setString(name, value string) error {
+	return r.setVar(name, strVar(value))
+}
+
+// getString returns a variable's string value.
+func (r *Runner) getString(name string) string {
+	return environ{r}.Get(name).String()
+}
+
+// exportedEnv returns the environment for child processes, cached until
+// an exported variable changes.
+func (r *Runner) exportedEnv() []string {
+	if !r.envDirty && r.envCache != nil {
+		return r.envCache
+	}
+	var env []string
+	r.vars.each(func(name string, vr expand.Variable) bool {
+		if vr.Exported && vr.IsSet() && vr.Kind != expand.Indexed && vr.Kind != expand.Associative {
+			env = append(env, name+"="+vr.String())
+		}
+		return true
+	})
+	slices.Sort(env)
+	r.envCache = env
+	r.envDirty = false
+	return env
+}
+
+// updateLocale recomputes whether strings count characters (UTF-8) or
+// bytes, as bash does from LC_ALL, LC_CTYPE and LANG.
+func (r *Runner) updateLocale() {
+	loc := ""
+	for _, name := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := r.vars.get(name); v.IsSet() && v.String() != "" {
+			loc = v.String()
+			break
+		}
+	}
+	up := strings.ToUpper(loc)
+	r.utf8 = strings.Contains(up, "UTF-8") || strings.Contains(up, "UTF8")
+}
