@@ -148,6 +148,12 @@ func Pipe() (r, w *Channel, err error) {
 // ref adds a reference for the caller.
 func (c *Channel) ref() { c.refs.Add(1) }
 
+// Ref adds a reference, owned by the caller (who passes it to a Table or
+// gives it up with Release). Use it to install one channel at several
+// numbers. Ref on a channel whose last reference is already gone does not
+// revive it.
+func (c *Channel) Ref() { c.tryRef() }
+
 // tryRef adds a reference unless the channel is already closed.
 func (c *Channel) tryRef() bool {
 	for {

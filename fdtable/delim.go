@@ -28,43 +28,61 @@ const (
 //   - other non-owned channels (pipes, terminals, sockets) read one byte
 //     per read(2).
 func (c *Channel) ReadDelim(delim byte, max int) ([]byte, error) {
-	return c.ReadDelimContext(context.Background(), delim, max)
+	return c.ReadDelimContext(context.Background(), delim, max, false)
 }
 
 // ReadDelimContext is ReadDelim that gives up soon after ctx is done. It
 // then returns what it had consumed so far together with ctx.Err() (bash's
-// read -t keeps partial input too).
-func (c *Channel) ReadDelimContext(ctx context.Context, delim byte, max int) ([]byte, error) {
+// read -t keeps partial input too). With noDelim the delimiter is ignored:
+// it reads max bytes (read -N), or up to EOF if max <= 0.
+func (c *Channel) ReadDelimContext(ctx context.Context, delim byte, max int, noDelim bool) ([]byte, error) {
 	if err := c.lockRead(ctx); err != nil {
 		return nil, err
 	}
 	defer c.unlockRead()
-	out, done := c.takeUntil(delim, max)
+	d := delimiter{b: delim, none: noDelim, max: max}
+	out, done := c.takeUntil(d)
 	if done {
 		return out, nil
 	}
 	switch {
 	case c.owned:
-		return c.delimBuffered(ctx, out, delim, max)
+		return c.delimBuffered(ctx, out, d)
 	case c.seekable():
-		return c.delimSeek(ctx, out, delim, max)
+		return c.delimSeek(ctx, out, d)
 	default:
-		return c.delimBytewise(ctx, out, delim, max)
+		return c.delimBytewise(ctx, out, d)
 	}
 }
 
-// takeUntil removes from the buffer the bytes up to and including delim,
-// or up to max bytes; done reports that delim or max was reached.
-func (c *Channel) takeUntil(delim byte, max int) (out []byte, done bool) {
+// delimiter says where a ReadDelim stops.
+type delimiter struct {
+	b    byte
+	none bool // ignore b
+	max  int  // stop after max bytes if > 0
+}
+
+// cut returns how much of data to take after already having n bytes, and
+// whether that completes the request.
+func (d delimiter) cut(data []byte, n int) (int, bool) {
+	lim, done := len(data), false
+	if d.max > 0 && d.max-n <= lim {
+		lim, done = d.max-n, true
+	}
+	if !d.none {
+		if i := bytes.IndexByte(data[:lim], d.b); i >= 0 {
+			lim, done = i+1, true
+		}
+	}
+	return lim, done
+}
+
+// takeUntil removes from the buffer the bytes up to and including the
+// delimiter, or up to max bytes; done reports that either was reached.
+func (c *Channel) takeUntil(d delimiter) (out []byte, done bool) {
 	c.bmu.Lock()
 	defer c.bmu.Unlock()
-	lim := len(c.buf)
-	if max > 0 && max <= lim {
-		lim, done = max, true
-	}
-	if i := bytes.IndexByte(c.buf[:lim], delim); i >= 0 {
-		lim, done = i+1, true
-	}
+	lim, done := d.cut(c.buf, 0)
 	out = append([]byte(nil), c.buf[:lim]...)
 	c.buf = c.buf[lim:]
 	if len(c.buf) == 0 {
@@ -73,25 +91,12 @@ func (c *Channel) takeUntil(delim byte, max int) (out []byte, done bool) {
 	return out, done
 }
 
-// cut returns how much of data to take after already having n bytes, and
-// whether that completes the request.
-func cut(data []byte, n int, delim byte, max int) (int, bool) {
-	lim, done := len(data), false
-	if max > 0 && max-n <= lim {
-		lim, done = max-n, true
-	}
-	if i := bytes.IndexByte(data[:lim], delim); i >= 0 {
-		lim, done = i+1, true
-	}
-	return lim, done
-}
-
-func (c *Channel) delimBuffered(ctx context.Context, out []byte, delim byte, max int) ([]byte, error) {
+func (c *Channel) delimBuffered(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
 	chunk := make([]byte, bufferedChunk)
 	for {
 		n, err := c.readUnder(ctx, chunk)
 		if n > 0 {
-			lim, done := cut(chunk[:n], len(out), delim, max)
+			lim, done := d.cut(chunk[:n], len(out))
 			out = append(out, chunk[:lim]...)
 			c.Unread(chunk[lim:n])
 			if done {
@@ -113,16 +118,16 @@ func (c *Channel) seekable() bool {
 	return !c.noSeek
 }
 
-func (c *Channel) delimSeek(ctx context.Context, out []byte, delim byte, max int) ([]byte, error) {
+func (c *Channel) delimSeek(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
 	block := make([]byte, seekBlock)
 	for {
 		want := len(block)
-		if max > 0 && max-len(out) < want {
-			want = max - len(out)
+		if d.max > 0 && d.max-len(out) < want {
+			want = d.max - len(out)
 		}
 		n, err := c.readUnder(ctx, block[:want])
 		if n > 0 {
-			lim, done := cut(block[:n], len(out), delim, max)
+			lim, done := d.cut(block[:n], len(out))
 			out = append(out, block[:lim]...)
 			if extra := n - lim; extra > 0 {
 				if _, serr := c.file.Seek(-int64(extra), io.SeekCurrent); serr != nil {
@@ -144,13 +149,13 @@ func (c *Channel) delimSeek(ctx context.Context, out []byte, delim byte, max int
 	}
 }
 
-func (c *Channel) delimBytewise(ctx context.Context, out []byte, delim byte, max int) ([]byte, error) {
+func (c *Channel) delimBytewise(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
 	var b [1]byte
 	for {
 		n, err := c.readUnder(ctx, b[:])
 		if n == 1 {
 			out = append(out, b[0])
-			if b[0] == delim || (max > 0 && len(out) >= max) {
+			if _, done := d.cut(b[:], len(out)-1); done {
 				return out, nil
 			}
 		}

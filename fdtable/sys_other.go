@@ -52,3 +52,10 @@ func sysInfo(c *Channel, in *Info) {
 		in.Offset = off
 	}
 }
+
+// Ready reports whether a read would not block: bytes are buffered, or the
+// channel is a file or the null device. Other channels report false on
+// this system.
+func (c *Channel) Ready() bool {
+	return c.Buffered() > 0 || c.kind == KindFile || c.kind == KindNull
+}

@@ -198,3 +198,24 @@ func setBlocking(fd uintptr, blocking bool) (wasNonblock bool) {
 	unix.SetNonblock(int(fd), !blocking)
 	return fl&unix.O_NONBLOCK != 0
 }
+
+// Ready reports whether a read would not block: bytes are buffered, or
+// poll(2) says the descriptor is readable (which includes end of file and
+// errors). It is what bash's read -t 0 asks.
+func (c *Channel) Ready() bool {
+	if c.Buffered() > 0 {
+		return true
+	}
+	ready := false
+	c.control(func(fd uintptr) {
+		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+		for {
+			_, err := unix.Poll(fds, 0)
+			if err != unix.EINTR {
+				break
+			}
+		}
+		ready = fds[0].Revents != 0
+	})
+	return ready
+}

@@ -77,10 +77,10 @@ func checkFD(fd int) error {
 	return nil
 }
 
-// Valid reports (as an *FDError with EBADF) whether fd is outside the
-// usable range: negative, or at or above the user's soft RLIMIT_NOFILE.
-// Use it before Swap, which does not check.
-func (t *Table) Valid(fd int) error { return checkFD(fd) }
+// CheckFD returns an *FDError with EBADF if fd is outside the usable
+// range: negative, or at or above the user's soft RLIMIT_NOFILE. Use it
+// before Swap, which does not check.
+func (t *Table) CheckFD(fd int) error { return checkFD(fd) }
 
 // Get returns the channel at fd without adding a reference: the pointer
 // is borrowed and stays usable while the entry stays. Use Acquire when
@@ -245,6 +245,20 @@ func (t *Table) lowestFree(from int) int {
 	return from
 }
 
+// HighestFree returns the highest number <= from that is not open in t,
+// or -1 if all of 0..from are open (bash gives process substitutions
+// /dev/fd/63, then 62, ...).
+func (t *Table) HighestFree(from int) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for ; from >= 0; from-- {
+		if t.ents[from] == nil {
+			return from
+		}
+	}
+	return -1
+}
+
 // AllocFD installs c at the lowest free number >= from and returns it,
 // taking over the caller's reference. When that number would be at or
 // above the soft RLIMIT_NOFILE it returns an *FDError{FD: -1} wrapping
@@ -302,4 +316,15 @@ func (t *Table) OpenFile(path string, flag int, perm os.FileMode) (*Channel, err
 		return nil, &os.PathError{Op: "open", Path: path, Err: syscall.EMFILE}
 	}
 	return OpenFile(path, flag, perm)
+}
+
+// Pipe is the package's Pipe after CanOpen(2): when the table has fewer
+// than two free numbers it fails with an *FDError{FD: -1} wrapping
+// syscall.EMFILE. The ends are not installed; each holds one reference,
+// owned by the caller.
+func (t *Table) Pipe() (r, w *Channel, err error) {
+	if err := t.CanOpen(2); err != nil {
+		return nil, nil, err
+	}
+	return Pipe()
 }

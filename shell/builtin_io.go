@@ -25,7 +25,7 @@ import (
 func bEcho(ctx context.Context, c *Call) int {
 	noNewline, escapes, rest := format.ParseEchoFlags(c.Args)
 	var buf bytes.Buffer
-	stop := format.Echo(&buf, rest, escapes)
+	stop, _ := format.EchoLocale(&buf, rest, escapes, c.r.utf8)
 	if !noNewline && !stop {
 		buf.WriteByte('\n')
 	}
@@ -65,9 +65,10 @@ func bPrintf(ctx context.Context, c *Call) int {
 	}
 	var buf bytes.Buffer
 	opt := format.Options{
-		UTF8:  c.r.utf8,
-		Start: c.r.sess.start,
-		Warn:  func(msg string) { c.r.errf("printf: %s", msg) },
+		UTF8:      c.r.utf8,
+		Warn:      func(msg string) { c.r.errf("%s", msg) },
+		StartTime: c.r.sess.start,
+		Location:  c.r.location(),
 	}
 	status, err := format.Printf(&buf, args[0], args[1:], opt)
 	if err != nil {
@@ -366,18 +367,18 @@ func (r *Runner) assignRead(o readOpts, line string) {
 	}
 	raw := o.raw || o.nchars >= 0
 	if o.array != "" {
-		parts := fields.SplitRead(line, ifs, 0, raw)
+		parts := fields.SplitReadLocale(line, ifs, 0, raw, r.utf8)
 		r.setVar(o.array, expand.Variable{Set: true, Kind: expand.Indexed, List: parts})
 		return
 	}
 	if len(o.names) == 0 {
 		if !raw {
-			line = fields.Unescape(line)
+			line = fields.SplitReadLocale(line, "", 1, false, r.utf8)[0]
 		}
 		r.setString("REPLY", line)
 		return
 	}
-	parts := fields.SplitRead(line, ifs, len(o.names), raw)
+	parts := fields.SplitReadLocale(line, ifs, len(o.names), raw, r.utf8)
 	for i, name := range o.names {
 		val := ""
 		if i < len(parts) {
@@ -511,7 +512,7 @@ func bCat(ctx context.Context, c *Call) int {
 		io.WriteString(r.out(2), "cat: write error: Bad file descriptor\n")
 		return 1
 	}
-	state := gnucat.NewState(opt)
+	formatter := gnucat.NewFormatter(out, opt)
 	status := 0
 	for _, name := range files {
 		var src io.Reader
@@ -550,7 +551,10 @@ func bCat(ctx context.Context, c *Call) int {
 		if opt.Plain() {
 			_, err = copyContext(ctx, out, src)
 		} else {
-			err = state.Copy(out, src)
+			_, err = copyContext(ctx, formatter, src)
+			if err == nil {
+				err = formatter.Flush()
+			}
 		}
 		if release != nil {
 			release()

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -252,9 +253,14 @@ func bSleep(ctx context.Context, c *Call) int {
 		if strings.HasPrefix(a, "-") && len(a) > 1 && (a[1] < '0' || a[1] > '9') && a[1] != '.' {
 			return c.r.external(ctx, append([]string{"sleep"}, c.Args...))
 		}
-		d, infinite, err := duration.Parse(a, c.r.utf8)
+		d, infinite, err := duration.Parse(a)
 		if err != nil {
-			fmt.Fprintf(c.Stderr(), "sleep: %v\nTry 'sleep --help' for more information.\n", err)
+			var pe *duration.ParseError
+			msg := "sleep: " + err.Error()
+			if errors.As(err, &pe) {
+				msg = pe.Message("sleep", c.r.utf8)
+			}
+			fmt.Fprintf(c.Stderr(), "%s\nTry 'sleep --help' for more information.\n", msg)
 			return 1
 		}
 		inf = inf || infinite

@@ -185,7 +185,8 @@ func (r *Runner) assignValue(a *syntax.Assign, local bool) (string, expand.Varia
 	name := a.Name.Value
 	cur := r.vars.get(name)
 	if a.Array != nil {
-		return name, r.arrayValue(name, cur, a)
+		vr, err := r.arrayValue(name, cur, a)
+		return name, vr, err
 	}
 	val := ""
 	if a.Value != nil {

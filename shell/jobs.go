@@ -22,6 +22,7 @@ func init() { syntheticPID.Store(1 << 22) }
 type job struct {
 	id     int
 	text   string
+	owner  *varStore
 	cancel context.CancelFunc
 
 	pidOnce sync.Once

@@ -183,3 +183,19 @@ func isWriteErr(err error) bool {
 	var we *writeError
 	return errors.As(err, &we)
 }
+
+// location is the time zone from the session's TZ, for printf %(fmt)T.
+func (r *Runner) location() *time.Location {
+	tz := r.vars.get("TZ")
+	if !tz.IsSet() {
+		return time.Local
+	}
+	name := strings.TrimPrefix(tz.String(), ":")
+	if name == "" || name == "UTC" || name == "UTC0" {
+		return time.UTC
+	}
+	if loc, err := time.LoadLocation(name); err == nil {
+		return loc
+	}
+	return time.UTC
+}

@@ -105,6 +105,7 @@ func (r *Runner) background(ctx context.Context, st *syntax.Stmt) {
 	stCopy := *st
 	stCopy.Background = false
 	job := r.sess.jobs.add(st)
+	job.owner = r.jobOwner()
 	jctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	job.cancel = cancel
 	s.job = job

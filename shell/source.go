@@ -57,7 +57,8 @@ func stringLines(s string) func() (string, error) {
 		}
 		i := strings.IndexByte(s, '\n')
 		if i < 0 {
-			line := s
+			// The parser runs a line only when it sees its newline.
+			line := s + "\n"
 			s = ""
 			return line, nil
 		}
@@ -100,6 +101,9 @@ func (r *Runner) RunStdin(ctx context.Context) int {
 			return "", io.EOF
 		}
 		b, err := ch.ReadDelim('\n', 0)
+		if len(b) > 0 && b[len(b)-1] != '\n' {
+			b = append(b, '\n')
+		}
 		return string(b), err
 	}
 	return r.runLines(ctx, next, ModeScript)

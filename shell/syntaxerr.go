@@ -57,9 +57,9 @@ func translateParseError(pe syntax.ParseError, lr *lineReader) (msg string, line
 	if pe.Incomplete {
 		switch {
 		case strings.HasPrefix(text, "reached EOF without closing quote "):
-			q := strings.Trim(strings.TrimPrefix(text, "reached EOF without closing quote "), "`\"")
-			if q == "" {
-				q = "`"
+			q := strings.TrimPrefix(text, "reached EOF without closing quote ")
+			if len(q) >= 3 {
+				q = q[1 : len(q)-1]
 			}
 			return "unexpected EOF while looking for matching `" + q + "'", line, false
 		case strings.HasPrefix(text, "reached EOF without matching "):

@@ -148,7 +148,7 @@ func (e environ) Get(name string) expand.Variable {
 	case "?":
 		return strVar(strconv.Itoa(r.lastStatus))
 	case "$":
-		return strVar(strconv.Itoa(r.shellPID))
+		return strVar(strconv.Itoa(r.sess.pid))
 	case "!":
 		if r.lastBgPID == 0 {
 			return expand.Variable{}

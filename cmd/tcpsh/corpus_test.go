@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -44,10 +45,15 @@ const (
 )
 
 var (
-	// shellUnderTest is the tcpsh binary (or TCPSH_CORPUS_SHELL).
+	// shellUnderTest is the tcpsh binary (or TCPSH_CORPUS_SHELL), built
+	// on first use by needShells.
 	shellUnderTest string
 	// shellErr explains why shellUnderTest is unusable.
 	shellErr error
+	// buildOnce guards the lazy build of shellUnderTest.
+	buildOnce sync.Once
+	// buildDir holds the built binary; removed by TestMain.
+	buildDir string
 	// refBash is the reference bash.
 	refBash string
 	// servers are the loopback servers; serverEnv their *_PORT variables.
@@ -55,31 +61,24 @@ var (
 	serverEnv []string
 )
 
-// TestMain builds tcpsh once and starts the loopback servers.
+// TestMain starts the loopback servers; tcpsh itself is built once, on first
+// use, by needShells.
 func TestMain(m *testing.M) {
 	os.Exit(runMain(m))
 }
 
 func runMain(m *testing.M) int {
-	refBash = os.Getenv("TCPSH_CORPUS_BASH")
+	refBash = absProgram(os.Getenv("TCPSH_CORPUS_BASH"))
 	if refBash == "" {
 		refBash = "/bin/bash"
 	}
-	tmp, err := os.MkdirTemp("", "tcpsh-corpus-")
+	var err error
+	buildDir, err = os.MkdirTemp("", "tcpsh-corpus-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "corpus: cannot create temp dir:", err)
 		return 1
 	}
-	defer os.RemoveAll(tmp)
-	if s := os.Getenv("TCPSH_CORPUS_SHELL"); s != "" {
-		shellUnderTest = s
-	} else {
-		shellUnderTest = filepath.Join(tmp, "tcpsh")
-		out, err := exec.Command("go", "build", "-o", shellUnderTest, "tcpsh/cmd/tcpsh").CombinedOutput()
-		if err != nil {
-			shellErr = fmt.Errorf("go build tcpsh/cmd/tcpsh: %v\n%s", err, out)
-		}
-	}
+	defer os.RemoveAll(buildDir)
 	servers, err = startServers()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "corpus: cannot start servers:", err)
@@ -90,9 +89,42 @@ func runMain(m *testing.M) int {
 	return m.Run()
 }
 
+// absProgram makes a program name usable from any directory: a path is made
+// absolute, a bare name is looked up in PATH ("" stays "").
+func absProgram(p string) string {
+	if p == "" {
+		return ""
+	}
+	if strings.ContainsRune(p, filepath.Separator) {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
+	}
+	if a, err := exec.LookPath(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// buildShell sets shellUnderTest from TCPSH_CORPUS_SHELL or by building
+// tcpsh/cmd/tcpsh into buildDir.
+func buildShell() {
+	if s := os.Getenv("TCPSH_CORPUS_SHELL"); s != "" {
+		shellUnderTest = absProgram(s)
+		return
+	}
+	shellUnderTest = filepath.Join(buildDir, "tcpsh")
+	out, err := exec.Command("go", "build", "-o", shellUnderTest, "tcpsh/cmd/tcpsh").CombinedOutput()
+	if err != nil {
+		shellErr = fmt.Errorf("go build tcpsh/cmd/tcpsh: %v\n%s", err, out)
+	}
+}
+
 // needShells fails the test loudly when either shell is unusable.
 func needShells(t *testing.T) {
 	t.Helper()
+	buildOnce.Do(buildShell)
 	if _, err := os.Stat(refBash); err != nil {
 		t.Fatalf("reference bash %s is missing: the corpus cannot run without it: %v", refBash, err)
 	}
@@ -194,6 +226,9 @@ func normaliseBash(s string) string {
 	return strings.Join(lines, "")
 }
 
+// stdinName matches the names of scripts fed on stdin: NNN-stdin-*.sh.
+var stdinName = regexp.MustCompile(`^[0-9]+-stdin-`)
+
 // linePrefix matches the "name: line N:" prefix of an error line.
 var linePrefix = regexp.MustCompile(`^.*?line [0-9]+:`)
 
@@ -236,7 +271,7 @@ func loadCorpus(t *testing.T) []corpusScript {
 		out = append(out, corpusScript{
 			name:         name,
 			path:         p,
-			stdin:        strings.Contains(name, "-stdin-"),
+			stdin:        stdinName.MatchString(name),
 			statusPrefix: strings.TrimSpace(first) == compareStatusPrefix,
 		})
 	}

@@ -28,8 +28,9 @@ type testServers struct {
 	refused int
 	wg      sync.WaitGroup
 
-	mu    sync.Mutex
-	conns map[net.Conn]struct{}
+	mu     sync.Mutex
+	conns  map[net.Conn]struct{}
+	closed bool
 }
 
 // startServers starts every server on 127.0.0.1:0.
@@ -95,6 +96,11 @@ func (s *testServers) serveTCP(ln net.Listener, handle func(net.Conn)) {
 				return
 			}
 			s.mu.Lock()
+			if s.closed {
+				s.mu.Unlock()
+				_ = c.Close()
+				return
+			}
 			s.conns[c] = struct{}{}
 			s.mu.Unlock()
 			s.wg.Add(1)
@@ -141,6 +147,7 @@ func (s *testServers) close() {
 		_ = s.udp.Close()
 	}
 	s.mu.Lock()
+	s.closed = true
 	for c := range s.conns {
 		_ = c.Close()
 	}

@@ -1,15 +1,27 @@
 // Package fields implements the field splitting done by bash's read
 // builtin (bash 5.2), including backslash escaping, IFS white space
-// versus other IFS characters, and the treatment of the last name.
+// versus other IFS characters, the treatment of the last name, and the
+// multibyte quirks of a UTF-8 locale.
+//
+// The implementation works like bash: the line is first turned into an
+// internal form in which every escaped character is preceded by a marker
+// byte (bash's CTLESC, 0x01), the internal form is split, and the markers
+// are removed from each resulting value. Doing it the same way keeps the
+// odd corner cases identical, such as an escaped multibyte character
+// whose second byte is also a byte of a multibyte IFS character.
 package fields
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
 // DefaultIFS is the value bash uses when IFS is unset.
 const DefaultIFS = " \t\n"
+
+const (
+	ctlEsc = 0x01 // bash's CTLESC quoting marker
+	ctlNul = 0x7f // bash's CTLNUL quoted-null marker
+)
 
 // SplitRead splits one line read by the read builtin as bash 5.2 does in
 // a UTF-8 locale; it is SplitReadLocale(line, ifs, n, raw, true).
@@ -17,217 +29,389 @@ func SplitRead(line, ifs string, n int, raw bool) []string {
 	return SplitReadLocale(line, ifs, n, raw, true)
 }
 
-// SplitReadLocale splits line (already without its delimiter) for n
-// names and returns exactly n values; with n <= 0 it returns every field,
-// as for read -a (nil when there are none).
+// SplitReadLocale splits line, the bytes read before the delimiter, for
+// n names and returns exactly n values; with n <= 0 it returns every
+// field, as for read -a (nil when there is none). ifs is IFS's value
+// (pass DefaultIFS when IFS is unset).
 //
 // Backslashes (raw false, i.e. read without -r): a backslash quotes the
-// following character, which is then kept literally and never acts as a
-// separator or as white space to trim; the backslash itself is removed. A
-// backslash-newline pair is removed entirely (line continuation; the
-// caller normally joins continued lines before calling, which gives the
-// same result) and a backslash at the very end of line is dropped.
-// With raw true backslashes are ordinary characters.
+// following character, which is then kept literally and never separates
+// fields or counts as white space to strip; the backslash is removed. A
+// backslash-newline pair is removed entirely (line continuation; a
+// caller that joins continued lines itself gets the same result) and a
+// backslash at the very end of line is dropped. If IFS contains the byte
+// 0x01 bash cannot mark escapes, so backslashes are still removed but no
+// longer protect separators. With raw true backslashes are ordinary.
+// NUL bytes are dropped, as bash's read drops them.
 //
-// Separators: the caller passes IFS's value (DefaultIFS when IFS is
-// unset). Characters of IFS that are C white space (space, \t, \n, \v, \f,
-// \r) are "IFS white space": runs of them separate fields and are trimmed
-// at both ends of the line. Every other IFS character separates exactly
-// one field, together with any IFS white space around it, so "a::b" has
-// an empty middle field. With an empty IFS nothing is split or trimmed:
-// the first name gets the whole line.
+// Separators: characters of IFS that are space, tab or newline are IFS
+// white space: runs of them separate fields and are stripped at both ends
+// of the line. Every other IFS character separates exactly one field
+// together with adjacent IFS white space, so "a::b" has an empty middle
+// field. Bash treats \v, \f and \r in IFS as white space only in some
+// places (before a field, and after it when IFS is not exactly
+// " \t\n"); this is reproduced. With an empty IFS nothing is split or
+// stripped: the first name gets the whole line.
 //
-// The last name (n >= 1) gets the rest of the line after n-1 fields with
-// trailing IFS white space removed and inner separators kept, except that
-// when the rest is a single field followed only by its separator that
-// separator is dropped too ("x:" gives "x", but "x::" stays "x::").
+// The last name (n >= 1) gets the rest of the line after n-1 fields,
+// without trailing IFS white space and with its inner separators kept,
+// except that a rest made of a single field followed only by its
+// separator yields just the field ("x:" gives "x", "x::" stays "x::").
 //
-// Characters: with utf8 true a valid UTF-8 sequence is one character
-// that separates only if IFS contains the same character, while a byte
-// that is not part of a valid sequence separates if that byte occurs
-// anywhere in IFS. With utf8 false (LC_ALL=C) every byte is a character.
+// Characters: with utf8 true (a UTF-8 locale), a byte >= 0x80 starts a
+// unit that, like bash's read, extends over the following bytes while
+// they form an incomplete UTF-8 prefix and includes the byte that makes
+// it invalid (so in "\xc3\\" the backslash is literal); a valid
+// multibyte character separates only if it is an IFS character, and a
+// byte that is not part of a valid character separates if that byte
+// occurs anywhere in IFS. With utf8 false (LC_ALL=C) every byte is a
+// character.
 func SplitReadLocale(line, ifs string, n int, raw, utf8 bool) []string {
-	s := &splitter{ifs: ifs, utf8: utf8}
-	s.prepare(line, raw)
+	s := newSplitter(ifs, utf8)
+	t := s.internal(line, raw)
 	if n <= 0 {
-		return s.all()
+		return s.listString(t)
 	}
 	out := make([]string, n)
-	if ifs == "" {
-		out[0] = s.text
-		return out
+	pos := 0
+	if ifs != "" {
+		for pos < len(t) && isSpcTabNL(t[pos]) && s.ifsBytes[t[pos]] {
+			pos++
+		}
 	}
-	pos := s.skipWhite(0)
 	for k := 0; k < n-1; k++ {
-		if pos >= len(s.text) {
+		if pos >= len(t) {
 			return out
 		}
-		var end int
-		end, pos = s.word(pos)
-		out[k] = s.text[s.wordStart:end]
+		start, end, next, ok := s.getWord(t, pos)
+		if ok {
+			out[k] = s.value(t[start:end])
+		}
+		pos = next
 	}
-	out[n-1] = s.last(pos)
+	if pos < len(t) {
+		start, end, next, ok := s.getWord(t, pos)
+		switch {
+		case next < len(t):
+			out[n-1] = s.value(s.stripTrailing(t[pos:]))
+		case ok:
+			out[n-1] = s.value(t[start:end])
+		}
+	}
 	return out
 }
 
-// splitter holds a dequoted line and which of its bytes were quoted.
+// NeedMoreBytes reports whether bash's read, having read unit (a
+// character in progress that starts with a byte >= 0x80), reads one more
+// byte into the same character in a UTF-8 locale: true while unit is an
+// incomplete UTF-8 sequence. A reader that wants bash's exact behaviour
+// uses it to avoid taking a delimiter byte that bash would swallow into a
+// malformed character. It is always false when utf8 is false.
+func NeedMoreBytes(unit []byte, utf8Locale bool) bool {
+	if !utf8Locale || len(unit) == 0 || unit[0] < utf8.RuneSelf {
+		return false
+	}
+	_, _, st := decodeMB(unit)
+	return st == mbIncomplete
+}
+
+// splitter holds the IFS-derived state of one split.
 type splitter struct {
 	ifs       string
 	utf8      bool
-	text      string
-	quoted    []bool // nil when nothing was quoted
-	wordStart int
+	shStyle   bool // IFS is exactly " \t\n"
+	noCtlEsc  bool // IFS contains CTLESC
+	noCtlNul  bool // IFS contains CTLNUL
+	sawEscape bool
 	ifsBytes  [256]bool
+	ifsRunes  []rune // IFS characters a valid multibyte character may match
+	pending   []byte // glibc mbtowc's hidden state, see mbtowc
 }
 
-// prepare removes backslash quoting, recording the quoted bytes.
-func (s *splitter) prepare(line string, raw bool) {
-	for i := 0; i < len(s.ifs); i++ {
-		s.ifsBytes[s.ifs[i]] = true
+func newSplitter(ifs string, utf8Locale bool) *splitter {
+	s := &splitter{ifs: ifs, utf8: utf8Locale, shStyle: ifs == DefaultIFS}
+	for i := 0; i < len(ifs); i++ {
+		s.ifsBytes[ifs[i]] = true
 	}
-	if raw || strings.IndexByte(line, '\\') < 0 {
-		s.text = line
-		return
+	s.noCtlEsc = s.ifsBytes[ctlEsc]
+	s.noCtlNul = s.ifsBytes[ctlNul]
+	if validMB(ifs) {
+		s.ifsRunes = runesMB(ifs)
+	} else if r, _, st := decodeMB([]byte(ifs)); st == mbValid {
+		// bash converts IFS with mbstowcs; when that fails only the
+		// first character ends up usable.
+		s.ifsRunes = []rune{r}
 	}
-	b := make([]byte, 0, len(line))
-	q := make([]bool, 0, len(line))
-	for i := 0; i < len(line); i++ {
+	return s
+}
+
+// internal builds bash's internal form of the line.
+func (s *splitter) internal(line string, raw bool) []byte {
+	t := make([]byte, 0, len(line)+8)
+	passNext := false
+	for i := 0; i < len(line); {
 		c := line[i]
-		if c != '\\' {
-			b = append(b, c)
-			q = append(q, false)
-			continue
-		}
 		i++
-		if i >= len(line) || line[i] == '\n' {
-			continue
-		}
-		w := 1
-		if s.utf8 {
-			if r, size := utf8.DecodeRuneInString(line[i:]); r != utf8.RuneError {
-				w = size
+		if passNext {
+			passNext = false
+			if c == '\n' {
+				if !s.noCtlEsc && len(t) > 0 {
+					t = t[:len(t)-1]
+				}
+				continue
+			}
+			if c == 0 {
+				// bash stores the escaped NUL, which ends its C string.
+				return t
+			}
+		} else {
+			if c == '\\' && !raw {
+				passNext = true
+				if !s.noCtlEsc {
+					s.sawEscape = true
+					t = append(t, ctlEsc)
+				}
+				continue
+			}
+			if c == 0 {
+				continue
+			}
+			if (!s.noCtlEsc && c == ctlEsc) || (!s.noCtlNul && c == ctlNul) {
+				s.sawEscape = true
+				t = append(t, ctlEsc)
 			}
 		}
-		for j := 0; j < w; j++ {
-			b = append(b, line[i+j])
-			q = append(q, true)
+		t = append(t, c)
+		if s.utf8 && c >= utf8.RuneSelf {
+			start := i - 1
+			for i < len(line) && NeedMoreBytes([]byte(line[start:i]), true) {
+				if line[i] == 0 {
+					// Swallowed into a malformed character, the NUL
+					// ends bash's C string.
+					return t
+				}
+				t = append(t, line[i])
+				i++
+			}
 		}
-		i += w - 1
 	}
-	s.text = string(b)
-	s.quoted = q
+	return t
 }
 
-// sepAt classifies the character at i: its width, whether it is an
-// unquoted IFS character and whether that character is IFS white space.
-func (s *splitter) sepAt(i int) (width int, sep, white bool) {
-	c := s.text[i]
-	if c < utf8.RuneSelf || !s.utf8 {
-		if s.quoted != nil && s.quoted[i] {
-			return 1, false, false
-		}
-		if !s.ifsBytes[c] {
-			return 1, false, false
-		}
-		return 1, true, isSpace(c)
+// charLen is the length of the character at t[i]: a valid multibyte
+// character in a UTF-8 locale, otherwise one byte.
+func (s *splitter) charLen(t []byte, i int) int {
+	if !s.utf8 || t[i] < utf8.RuneSelf {
+		return 1
 	}
-	r, size := utf8.DecodeRuneInString(s.text[i:])
-	if r == utf8.RuneError {
-		if s.quoted != nil && s.quoted[i] {
-			return 1, false, false
-		}
-		return 1, s.ifsBytes[c], false
-	}
-	if s.quoted != nil && s.quoted[i] {
-		return size, false, false
-	}
-	return size, strings.Contains(s.ifs, s.text[i:i+size]), false
+	_, size, _ := decodeMB(t[i:])
+	return size
 }
 
-// skipWhite skips IFS white space starting at pos.
-func (s *splitter) skipWhite(pos int) int {
-	for pos < len(s.text) {
-		w, sep, white := s.sepAt(pos)
-		if !sep || !white {
-			break
-		}
-		pos += w
-	}
-	return pos
-}
-
-// word scans the field starting at pos (recorded in s.wordStart) and
-// its separator: IFS white space, at most one other IFS character, and
-// IFS white space again. It returns the end of the field and the start of
-// whatever follows the separator.
-func (s *splitter) word(pos int) (end, next int) {
-	s.wordStart = pos
-	for pos < len(s.text) {
-		w, sep, _ := s.sepAt(pos)
-		if sep {
-			break
-		}
-		pos += w
-	}
-	end = pos
-	pos = s.skipWhite(pos)
-	if pos < len(s.text) {
-		if w, sep, white := s.sepAt(pos); sep && !white {
-			pos = s.skipWhite(pos + w)
-		}
-	}
-	return end, pos
-}
-
-// last returns the value for the last name from pos on.
-func (s *splitter) last(pos int) string {
-	if pos >= len(s.text) {
-		return ""
-	}
-	end := s.trimEnd(pos)
-	rest := s.text[pos:end]
-	save := s.text
-	s.text = s.text[:end]
-	wend, next := s.word(pos)
-	s.text = save
-	if next >= end {
-		return s.text[s.wordStart:wend]
-	}
-	return rest
-}
-
-// trimEnd returns the end of the text after removing trailing unquoted
-// IFS white space that starts at or after pos.
-func (s *splitter) trimEnd(pos int) int {
-	end := len(s.text)
-	for end > pos {
-		c := s.text[end-1]
-		if !isSpace(c) || !s.ifsBytes[c] || (s.quoted != nil && s.quoted[end-1]) {
-			break
-		}
-		end--
-	}
-	return end
-}
-
-// all returns every field, as read -a does.
-func (s *splitter) all() []string {
+// wordEnd scans a field from i and returns the index of the separator
+// that ends it (or len(t)). Escaped bytes are skipped two at a time.
+func (s *splitter) wordEnd(t []byte, i int) int {
 	if s.ifs == "" {
-		if s.text == "" {
-			return nil
-		}
-		return []string{s.text}
+		return len(t)
 	}
-	var out []string
-	pos := s.skipWhite(0)
-	for pos < len(s.text) {
-		var end int
-		end, pos = s.word(pos)
-		out = append(out, s.text[s.wordStart:end])
+	for i < len(t) {
+		c := t[i]
+		if (!s.noCtlEsc && c == ctlEsc) || (!s.noCtlNul && c == ctlEsc && i+1 < len(t) && t[i+1] == ctlNul) {
+			i += 2
+			if i > len(t) {
+				return len(t)
+			}
+			continue
+		}
+		if s.utf8 && c >= utf8.RuneSelf {
+			if r, ok := s.mbtowc(t[i:]); ok {
+				if s.runeIsSep(r) {
+					return i
+				}
+			} else if s.ifsBytes[c] {
+				return i
+			}
+			i += s.charLen(t, i)
+			continue
+		}
+		if c != 0 && s.ifsBytes[c] {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// runeIsSep reports whether a valid multibyte character is in IFS.
+func (s *splitter) runeIsSep(r rune) bool {
+	for _, x := range s.ifsRunes {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// whitesep is bash's "IFS white space" test used around separators.
+func (s *splitter) whitesep(c byte) bool {
+	if s.shStyle {
+		return isSpcTabNL(c)
+	}
+	return isCSpace(c)
+}
+
+// getWord extracts the field at pos the way bash's read does for one
+// name: IFS white space before it is skipped, the field ends at an IFS
+// character, and its separator (plus IFS white space, and one following
+// non-white IFS byte when the separator was white) is consumed. ok is
+// false when only white space remained.
+func (s *splitter) getWord(t []byte, pos int) (start, end, next int, ok bool) {
+	for pos < len(t) && s.whitesep(t[pos]) && s.ifsBytes[t[pos]] {
+		pos++
+	}
+	if pos >= len(t) {
+		return pos, pos, pos, false
+	}
+	start = pos
+	end = s.wordEnd(t, pos)
+	i := end
+	white := i < len(t) && s.whitesep(t[i])
+	if i < len(t) {
+		i += s.charLen(t, i)
+	}
+	for i < len(t) && isSpcTabNL(t[i]) && s.ifsBytes[t[i]] {
+		i++
+	}
+	if i < len(t) && white && s.ifsBytes[t[i]] && !s.whitesep(t[i]) {
+		i++
+		for i < len(t) && s.whitesep(t[i]) && s.ifsBytes[t[i]] {
+			i++
+		}
+	}
+	return start, end, i, true
+}
+
+// stripTrailing removes trailing IFS space/tab/newline (also escaped
+// ones), never the first byte.
+func (s *splitter) stripTrailing(t []byte) []byte {
+	i := len(t) - 1
+	for i > 0 {
+		c := t[i]
+		if isSpcTabNL(c) && s.ifsBytes[c] {
+			i--
+			continue
+		}
+		if s.sawEscape && c == ctlEsc && i+1 < len(t) && isSpcTabNL(t[i+1]) {
+			i--
+			continue
+		}
+		break
+	}
+	return t[:i+1]
+}
+
+// value turns a piece of the internal form into the final string.
+func (s *splitter) value(t []byte) string {
+	if !s.sawEscape {
+		return string(t)
+	}
+	return dequote(t)
+}
+
+// dequote removes the escape markers.
+func dequote(t []byte) string {
+	switch {
+	case len(t) == 1 && t[0] == ctlNul:
+		return ""
+	case len(t) == 1 && t[0] == ctlEsc:
+		// bash keeps a lone marker (left by a final backslash).
+		return string(t)
+	}
+	out := make([]byte, 0, len(t))
+	for i := 0; i < len(t); i++ {
+		if t[i] == ctlEsc {
+			i++
+			if i >= len(t) {
+				break
+			}
+		}
+		out = append(out, t[i])
+	}
+	return string(out)
+}
+
+// removeQuotedNulls deletes unescaped CTLNUL bytes.
+func removeQuotedNulls(t []byte) []byte {
+	out := t[:0:0]
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] == ctlEsc:
+			out = append(out, t[i])
+			if i+1 < len(t) {
+				i++
+				out = append(out, t[i])
+			}
+		case t[i] != ctlNul:
+			out = append(out, t[i])
+		}
 	}
 	return out
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || (c >= '\t' && c <= '\r')
+// listString splits the whole internal form as read -a does (bash's
+// general word splitting).
+func (s *splitter) listString(t []byte) []string {
+	if len(t) == 0 {
+		return nil
+	}
+	pos := 0
+	if s.ifs != "" {
+		for pos < len(t) && s.ifsBytes[t[pos]] && isCSpace(t[pos]) {
+			pos++
+		}
+		if pos >= len(t) {
+			return nil
+		}
+	}
+	var words [][]byte
+	for pos < len(t) {
+		end := s.wordEnd(t, pos)
+		w := t[pos:end]
+		switch {
+		case len(w) == 1 && w[0] == ctlNul:
+			words = append(words, w)
+		case len(w) > 0:
+			words = append(words, removeQuotedNulls(w))
+		case !s.shStyle && end < len(t) && !isCSpace(t[end]):
+			words = append(words, nil)
+		}
+		i := end
+		white := i < len(t) && s.whitesep(t[i])
+		if i < len(t) {
+			i += s.charLen(t, i)
+		}
+		for i < len(t) && s.whitesep(t[i]) && s.ifsBytes[t[i]] {
+			i++
+		}
+		if i < len(t) && white && s.ifsBytes[t[i]] && !s.whitesep(t[i]) {
+			i++
+			for i < len(t) && s.whitesep(t[i]) && s.ifsBytes[t[i]] {
+				i++
+			}
+		}
+		pos = i
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		if s.sawEscape {
+			out[i] = dequote(w)
+		} else {
+			out[i] = string(removeQuotedNulls(w))
+		}
+	}
+	return out
 }
+
+func isSpcTabNL(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
+
+func isCSpace(c byte) bool { return c == ' ' || (c >= '\t' && c <= '\r') }

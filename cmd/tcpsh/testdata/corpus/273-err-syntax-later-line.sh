@@ -1,4 +1,3 @@
-# compare: status-prefix
 echo "this line runs"
 echo )
 echo "never reached"

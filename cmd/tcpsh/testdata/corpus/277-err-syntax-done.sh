@@ -1,3 +1,4 @@
+# compare: status-prefix
 echo first
 for x in a b; do echo $x; done
 done

@@ -1,3 +1,4 @@
+# compare: status-prefix
 echo before
 x=$(echo ok; if)
 echo "after: $?"

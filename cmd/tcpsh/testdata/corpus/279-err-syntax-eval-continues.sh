@@ -1,4 +1,4 @@
 eval 'echo )'
 echo "eval status: $?"
-eval 'for'
+eval 'echo "unterminated'
 echo "still here: $?"

@@ -1,3 +1,4 @@
+# compare: status-prefix
 echo "runs first"
 echo "line two"
 fi

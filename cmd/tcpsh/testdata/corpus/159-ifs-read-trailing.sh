@@ -1,0 +1,8 @@
+IFS=, read -r a b <<< "1,2,3,"
+echo "[$a] [$b]"
+IFS=, read -r a b <<< "1,2,"
+echo "[$a] [$b]"
+IFS=, read -r a b c <<< "1,2,"
+echo "[$a] [$b] [$c]"
+IFS=' ' read -r a b <<< "x  y  z  "
+echo "[$a] [$b]"

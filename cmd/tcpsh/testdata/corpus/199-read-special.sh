@@ -1,0 +1,10 @@
+read -r a <<< "tab	separated	values"
+echo "[$a]"
+IFS=$'\t' read -r x y z <<< "tab	separated	values"
+echo "[$x] [$y] [$z]"
+read -r -a w <<< '  "quoted words" stay split  '
+echo "${#w[@]}: ${w[0]}"
+read -r -d $'\t' t <<< "before	after"
+echo "[$t]"
+read -i default -r q <<< "given"
+echo "[$q]"

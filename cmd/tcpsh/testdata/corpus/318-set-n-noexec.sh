@@ -1,0 +1,5 @@
+echo "before noexec"
+set -n
+echo "not executed"
+false
+exit 7

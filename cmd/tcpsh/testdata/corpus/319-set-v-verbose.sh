@@ -1,0 +1,6 @@
+set -v
+echo verbose
+x=$((1+2))
+# comment is echoed too
+set +v
+echo quiet

@@ -1,0 +1,260 @@
+package format
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// spec is one parsed printf conversion specification.
+type spec struct {
+	minus, plus, space, hash, zero bool
+	width                          int // -1: none
+	prec                           int // -1: none
+	conv                           byte
+}
+
+// pad lays out sign+prefix+body in the field width. zeroOK tells whether
+// the 0 flag may pad with zeros (between prefix and body).
+func (sp *spec) pad(out []byte, signPrefix, body string, zeroOK bool) []byte {
+	n := len(signPrefix) + len(body)
+	fill := 0
+	if sp.width > n {
+		fill = sp.width - n
+	}
+	switch {
+	case sp.minus:
+		out = append(out, signPrefix...)
+		out = append(out, body...)
+		out = appendRepeat(out, ' ', fill)
+	case sp.zero && zeroOK:
+		out = append(out, signPrefix...)
+		out = appendRepeat(out, '0', fill)
+		out = append(out, body...)
+	default:
+		out = appendRepeat(out, ' ', fill)
+		out = append(out, signPrefix...)
+		out = append(out, body...)
+	}
+	return out
+}
+
+func appendRepeat(out []byte, c byte, n int) []byte {
+	for ; n > 0; n-- {
+		out = append(out, c)
+	}
+	return out
+}
+
+// fmtInt formats an integer conversion (d i o u x X) like C printf.
+func (sp *spec) fmtInt(out []byte, neg bool, mag uint64) []byte {
+	var digits string
+	switch sp.conv {
+	case 'o':
+		digits = strconv.FormatUint(mag, 8)
+	case 'x':
+		digits = strconv.FormatUint(mag, 16)
+	case 'X':
+		digits = strings.ToUpper(strconv.FormatUint(mag, 16))
+	default:
+		digits = strconv.FormatUint(mag, 10)
+	}
+	if sp.prec == 0 && mag == 0 {
+		digits = ""
+	}
+	if sp.prec > len(digits) {
+		digits = strings.Repeat("0", sp.prec-len(digits)) + digits
+	}
+	prefix := ""
+	switch sp.conv {
+	case 'd', 'i':
+		switch {
+		case neg:
+			prefix = "-"
+		case sp.plus:
+			prefix = "+"
+		case sp.space:
+			prefix = " "
+		}
+	case 'o':
+		if sp.hash && (digits == "" || digits[0] != '0') {
+			digits = "0" + digits
+		}
+	case 'x', 'X':
+		if sp.hash && mag != 0 {
+			prefix = "0" + string(sp.conv)
+		}
+	}
+	return sp.pad(out, prefix, digits, sp.prec < 0)
+}
+
+// fmtFloat formats a floating conversion (e E f F g G a A).
+func (sp *spec) fmtFloat(out []byte, v floatVal) []byte {
+	upper := sp.conv == 'E' || sp.conv == 'F' || sp.conv == 'G' || sp.conv == 'A'
+	neg := v.neg
+	if v.f != nil {
+		neg = v.f.Signbit()
+	}
+	sign := ""
+	switch {
+	case neg:
+		sign = "-"
+	case sp.plus:
+		sign = "+"
+	case sp.space:
+		sign = " "
+	}
+	if v.inf || v.nan {
+		body := "inf"
+		if v.nan {
+			body = "nan"
+		}
+		if upper {
+			body = strings.ToUpper(body)
+		}
+		return sp.pad(out, sign, body, false)
+	}
+	x := new(big.Float).Abs(v.f)
+	var body string
+	switch sp.conv {
+	case 'f', 'F':
+		body = sp.fixed(x, sp.precOr(6))
+	case 'e', 'E':
+		body = sp.expo(x, sp.precOr(6))
+	case 'g', 'G':
+		body = sp.general(x)
+	case 'a', 'A':
+		body = sp.hexFloat(x)
+		sign += "0x"
+	}
+	if upper {
+		body = strings.ToUpper(body)
+		sign = strings.ToUpper(sign)
+	}
+	return sp.pad(out, sign, body, true)
+}
+
+func (sp *spec) precOr(def int) int {
+	if sp.prec < 0 {
+		return def
+	}
+	return sp.prec
+}
+
+// fixed is %f's body.
+func (sp *spec) fixed(x *big.Float, prec int) string {
+	s := x.Text('f', prec)
+	if sp.hash && prec == 0 {
+		s += "."
+	}
+	return s
+}
+
+// expo is %e's body.
+func (sp *spec) expo(x *big.Float, prec int) string {
+	s := x.Text('e', prec)
+	if sp.hash && prec == 0 {
+		k := strings.IndexByte(s, 'e')
+		s = s[:k] + "." + s[k:]
+	}
+	return s
+}
+
+// general is %g's body: %e or %f depending on the exponent, without
+// trailing zeros unless # is given.
+func (sp *spec) general(x *big.Float) string {
+	p := sp.precOr(6)
+	if p == 0 {
+		p = 1
+	}
+	e := x.Text('e', p-1)
+	k := strings.IndexByte(e, 'e')
+	exp, _ := strconv.Atoi(e[k+1:])
+	var s string
+	if exp < p && exp >= -4 {
+		s = x.Text('f', p-1-exp)
+	} else {
+		s = e
+	}
+	if sp.hash {
+		if !strings.Contains(s, ".") {
+			if k := strings.IndexByte(s, 'e'); k >= 0 {
+				s = s[:k] + "." + s[k:]
+			} else {
+				s += "."
+			}
+		}
+		return s
+	}
+	mant, tail := s, ""
+	if k := strings.IndexByte(s, 'e'); k >= 0 {
+		mant, tail = s[:k], s[k:]
+	}
+	if strings.Contains(mant, ".") {
+		mant = strings.TrimRight(mant, "0")
+		mant = strings.TrimSuffix(mant, ".")
+	}
+	return mant + tail
+}
+
+// hexFloat is %a's body without the "0x" prefix, in glibc's long double
+// layout: the first hex digit holds the top four bits of the 64-bit
+// mantissa.
+func (sp *spec) hexFloat(x *big.Float) string {
+	var lead, frac uint64
+	var exp int64
+	if x.Sign() != 0 {
+		e := x.MantExp(nil)
+		scale := ldMantBits - e // x * 2^scale is the 64-bit mantissa
+		if e < ldMinExp {
+			scale = ldMantBits - ldMinExp
+		}
+		m, _ := new(big.Float).SetMantExp(x, scale).Uint64()
+		lead, frac = m>>60, m&(1<<60-1)
+		exp = int64(60 - scale)
+	}
+	digits := 15
+	if sp.prec >= 0 && sp.prec < 15 {
+		shift := uint(60 - 4*sp.prec)
+		q := frac >> shift
+		rem := frac & (1<<shift - 1)
+		half := uint64(1) << (shift - 1)
+		odd := q&1 == 1
+		if sp.prec == 0 {
+			odd = lead&1 == 1
+		}
+		if rem > half || (rem == half && odd) {
+			q++
+			if q>>uint(4*sp.prec) != 0 {
+				q = 0
+				lead++
+			}
+		}
+		if lead == 16 {
+			lead, exp = 1, exp+4
+		}
+		frac, digits = q, sp.prec
+	}
+	fs := ""
+	if digits > 0 {
+		fs = strconv.FormatUint(frac, 16)
+		fs = strings.Repeat("0", digits-len(fs)) + fs
+	}
+	if sp.prec < 0 {
+		fs = strings.TrimRight(fs, "0")
+	} else if sp.prec > 15 {
+		fs += strings.Repeat("0", sp.prec-15)
+	}
+	var b strings.Builder
+	b.WriteString(strconv.FormatUint(lead, 16))
+	if fs != "" || sp.hash {
+		b.WriteByte('.')
+		b.WriteString(fs)
+	}
+	b.WriteByte('p')
+	if exp >= 0 {
+		b.WriteByte('+')
+	}
+	b.WriteString(strconv.FormatInt(exp, 10))
+	return b.String()
+}
