@@ -352,9 +352,3 @@ func (c *Channel) control(fn func(fd uintptr)) error {
 }
 
 var errNoFD = errors.New("channel has no OS descriptor")
-
-func (c *Channel) childCount() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.children
-}
