@@ -20,7 +20,9 @@ const (
 // It consumes from the open description exactly what it returns, so that
 // whoever reads next (a builtin, or an external command sharing the
 // description) starts right after it. As bash does:
-//   - owned channels read one big block into the channel's buffer; what is
+//   - owned TCP sockets peek (MSG_PEEK) and consume exactly what they
+//     return, so nothing is left buffered (see delimPeek);
+//   - other owned channels read one big block into the channel's buffer; what is
 //     left there is returned first by the next read of any kind (Read,
 //     ReadDelim, WriteTo, ChildFile);
 //   - non-owned seekable files (regular files) read a block and seek back
@@ -46,6 +48,8 @@ func (c *Channel) ReadDelimContext(ctx context.Context, delim byte, max int, noD
 		return out, nil
 	}
 	switch {
+	case c.owned && c.canPeek():
+		return c.delimPeek(ctx, out, d)
 	case c.owned:
 		return c.delimBuffered(ctx, out, d)
 	case c.seekable():

@@ -78,6 +78,11 @@ type Info struct {
 	// "CLOSED" after the last reference was released, or the text of the
 	// last I/O error ("Broken pipe"). Empty for files in good health.
 	State string
+	// TCPState is the kernel's state of a TCP socket from TCP_INFO
+	// ("ESTABLISHED", "CLOSE_WAIT", "LISTEN", ...; the names lsof prints),
+	// which knows that the peer closed before anything was read. "" when
+	// not a TCP socket or not known (only Linux reports it).
+	TCPState string
 
 	BytesIn  int64 // bytes read from the underlying file or socket
 	BytesOut int64 // bytes written to it
@@ -86,6 +91,7 @@ type Info struct {
 	OSFD  int    // the real OS descriptor behind the channel, -1 if none
 	Dev   uint64 // device number from fstat (0 if unknown)
 	Inode uint64 // inode from fstat; the socket inode for sockets
+	Rdev  uint64 // device number of a character or block device (/dev/null), else 0
 	Size  int64  // size of a regular file, -1 otherwise
 	// Offset is the logical offset of a seekable file: the OS offset less
 	// any read-ahead still buffered in the channel; -1 if not seekable.

@@ -64,13 +64,16 @@ func sysInfo(c *Channel, in *Info) {
 		in.OSFD = int(fd)
 		var st unix.Stat_t
 		if unix.Fstat(int(fd), &st) == nil {
-			in.Dev, in.Inode = uint64(st.Dev), uint64(st.Ino)
+			in.Dev, in.Inode, in.Rdev = uint64(st.Dev), uint64(st.Ino), uint64(st.Rdev)
 			if st.Mode&unix.S_IFMT == unix.S_IFREG {
 				in.Size = st.Size
 				if off, err := unix.Seek(int(fd), 0, io.SeekCurrent); err == nil {
 					in.Offset = off
 				}
 			}
+		}
+		if c.kind == KindTCP || c.kind == KindSocket {
+			in.TCPState = tcpState(int(fd))
 		}
 		if c.conn == nil && c.kind == KindSocket {
 			if sa, err := unix.Getsockname(int(fd)); err == nil {

@@ -24,6 +24,9 @@ func (r *Runner) expandAliases(stmts []*syntax.Stmt, lr *lineReader) []*syntax.S
 	text := strings.Join(lr.lines[firstLine-1:lastLine], "")
 	base := lineStartOffset(lr.lines, firstLine)
 	used := map[string]bool{}
+	// cands are offsets in text of words that may be aliases although
+	// they are not in command position.
+	cands := map[uint]bool{}
 	for pass := 0; pass < 4; pass++ {
 		type span struct {
 			start, end uint
@@ -37,20 +40,28 @@ func (r *Runner) expandAliases(stmts []*syntax.Stmt, lr *lineReader) []*syntax.S
 				if !ok || len(call.Args) == 0 {
 					return true
 				}
-				w := call.Args[0]
-				if len(w.Parts) != 1 {
-					return true
+				// An alias whose value ends in a blank makes the next
+				// word a candidate too, as is the first word of an alias
+				// text substituted at a candidate position.
+				next := false
+				for i, w := range call.Args {
+					cand := i == 0 || next || cands[w.Pos().Offset()-base]
+					next = false
+					if !cand || len(w.Parts) != 1 {
+						continue
+					}
+					lit, ok := w.Parts[0].(*syntax.Lit)
+					if !ok {
+						continue
+					}
+					val, isAlias := r.aliases[lit.Value]
+					if !isAlias || used[lit.Value] {
+						continue
+					}
+					seenThisPass[lit.Value] = true
+					spans = append(spans, span{w.Pos().Offset() - base, w.End().Offset() - base, val})
+					next = strings.HasSuffix(val, " ") || strings.HasSuffix(val, "\t")
 				}
-				lit, ok := w.Parts[0].(*syntax.Lit)
-				if !ok {
-					return true
-				}
-				val, isAlias := r.aliases[lit.Value]
-				if !isAlias || used[lit.Value] {
-					return true
-				}
-				seenThisPass[lit.Value] = true
-				spans = append(spans, span{w.Pos().Offset() - base, w.End().Offset() - base, val})
 				return true
 			})
 		}
@@ -60,13 +71,25 @@ func (r *Runner) expandAliases(stmts []*syntax.Stmt, lr *lineReader) []*syntax.S
 		for name := range seenThisPass {
 			used[name] = true
 		}
-		sort.Slice(spans, func(i, j int) bool { return spans[i].start > spans[j].start })
+		sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+		var sb strings.Builder
+		last := uint(0)
+		cands = map[uint]bool{}
 		for _, s := range spans {
-			if int(s.end) > len(text) {
+			if int(s.end) > len(text) || s.start < last {
 				return stmts
 			}
-			text = text[:s.start] + s.val + text[s.end:]
+			sb.WriteString(text[last:s.start])
+			at := uint(sb.Len())
+			cands[at+skipBlanks(s.val)] = true
+			sb.WriteString(s.val)
+			if strings.HasSuffix(s.val, " ") || strings.HasSuffix(s.val, "\t") {
+				cands[uint(sb.Len())+skipBlanks(text[s.end:])] = true
+			}
+			last = s.end
 		}
+		sb.WriteString(text[last:])
+		text = sb.String()
 		p := r.newParser()
 		f, err := p.Parse(strings.NewReader(strings.Repeat("\n", int(firstLine)-1)+text), "")
 		if err != nil {
@@ -77,6 +100,11 @@ func (r *Runner) expandAliases(stmts []*syntax.Stmt, lr *lineReader) []*syntax.S
 		base = uint(firstLine) - 1
 	}
 	return stmts
+}
+
+// skipBlanks returns the number of leading blanks of s.
+func skipBlanks(s string) uint {
+	return uint(len(s) - len(strings.TrimLeft(s, " \t")))
 }
 
 func lineStartOffset(lines []string, line uint) uint {

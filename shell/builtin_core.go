@@ -74,7 +74,7 @@ func bExit(ctx context.Context, c *Call) int {
 func bReturn(ctx context.Context, c *Call) int {
 	if len(c.r.funcNames) == 0 && !c.r.sourcing {
 		c.Errorf("can only `return' from a function or sourced script")
-		return 1
+		return 2
 	}
 	code := c.r.lastStatus
 	if len(c.Args) > 0 {
@@ -134,6 +134,8 @@ func bSource(ctx context.Context, c *Call) int {
 		r.returning = false
 		status = r.lastStatus
 	}
+	r.lastStatus = status
+	r.runTrap(ctx, "RETURN")
 	r.errName, r.lineOff, r.line, r.sourcing = savedName, savedOff, savedLine, savedSrc
 	if len(c.Args) > 1 {
 		r.params = savedParams
@@ -143,7 +145,7 @@ func bSource(ctx context.Context, c *Call) int {
 
 // runLinesNested runs a sourced file line by line in the current shell.
 func (r *Runner) runLinesNested(ctx context.Context, src string) int {
-	lr := &lineReader{next: stringLines(src)}
+	lr := &lineReader{next: stringLines(src), echo: r.verboseEcho}
 	p := r.newParser()
 	for stmts, err := range p.InteractiveSeq(lr) {
 		if err != nil {
@@ -154,6 +156,7 @@ func (r *Runner) runLinesNested(ctx context.Context, src string) int {
 		if p.Incomplete() {
 			continue
 		}
+		r.rawArith(stmts, lr.lines)
 		if r.shopts.expandAliases && len(r.aliases) > 0 {
 			stmts = r.expandAliases(stmts, lr)
 		}
@@ -185,7 +188,7 @@ func bExec(ctx context.Context, c *Call) int {
 	r := c.r
 	// tcpsh cannot replace its own process image and keep its virtual fd
 	// table, so it runs the program and exits with its status.
-	status := r.external(ctx, args)
+	status := r.runProgram(ctx, args, true)
 	if status == 127 || status == 126 {
 		if !r.sess.interactive {
 			r.exiting, r.exitCode = true, status
@@ -422,10 +425,15 @@ func bEnable(ctx context.Context, c *Call) int {
 func bCd(ctx context.Context, c *Call) int {
 	r := c.r
 	args := c.Args
+	physical := false
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
 		if args[0] == "--" {
 			args = args[1:]
 			break
+		}
+		// The last of -L and -P wins.
+		if i := strings.LastIndexAny(args[0], "LP"); i > 0 {
+			physical = args[0][i] == 'P'
 		}
 		args = args[1:]
 	}
@@ -480,6 +488,11 @@ func bCd(ctx context.Context, c *Call) int {
 	} else {
 		f.Close()
 	}
+	if physical {
+		if p, err := filepath.EvalSymlinks(dir); err == nil {
+			dir = p
+		}
+	}
 	r.setString("OLDPWD", r.dir)
 	r.dir = dir
 	r.setString("PWD", dir)
@@ -511,7 +524,7 @@ func bLet(ctx context.Context, c *Call) int {
 	for _, a := range c.Args {
 		n, err := c.r.arithString(a)
 		if err != nil {
-			c.r.arithError(err)
+			c.r.arithCmdError("let", err)
 			return 1
 		}
 		status = 0

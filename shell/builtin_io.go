@@ -23,7 +23,13 @@ import (
 )
 
 func bEcho(ctx context.Context, c *Call) int {
-	noNewline, escapes, rest := format.ParseEchoFlags(c.Args)
+	args := c.Args
+	xpg := c.r.shoptOn("xpg_echo")
+	if xpg {
+		// xpg_echo: escapes on unless -E; a leading -E is still an option.
+		args = append([]string{"-e"}, args...)
+	}
+	noNewline, escapes, rest := format.ParseEchoFlags(args)
 	var buf bytes.Buffer
 	stop, _ := format.EchoLocale(&buf, rest, escapes, c.r.utf8)
 	if !noNewline && !stop {
@@ -31,6 +37,17 @@ func bEcho(ctx context.Context, c *Call) int {
 	}
 	c.Write(c.r.crlf(1, buf.Bytes()))
 	return 0
+}
+
+// usage prints a builtin's usage line; bash gives it no prefix.
+func (r *Runner) usage(line string) {
+	io.WriteString(r.out(2), line+"\n")
+}
+
+// shoptOn reports whether the shopt option name is on.
+func (r *Runner) shoptOn(name string) bool {
+	o := findShopt(name)
+	return o != nil && o.get(&r.shopts)
 }
 
 // crlf applies `set -o crlf` to output bound for a socket (a later issue);
@@ -54,13 +71,13 @@ func bPrintf(ctx context.Context, c *Call) int {
 			continue
 		default:
 			c.Errorf("%s: invalid option", args[0][:2])
-			c.r.errf("printf: usage: printf [-v var] format [arguments]")
+			c.r.usage("printf: usage: printf [-v var] format [arguments]")
 			return 2
 		}
 		break
 	}
 	if len(args) == 0 {
-		c.r.errf("printf: usage: printf [-v var] format [arguments]")
+		c.r.usage("printf: usage: printf [-v var] format [arguments]")
 		return 2
 	}
 	var buf bytes.Buffer
@@ -167,7 +184,7 @@ func parseReadOpts(c *Call) (readOpts, int, bool) {
 				if val == "" {
 					if len(args) == 0 {
 						c.Errorf("-%c: option requires an argument", f)
-						c.r.errf("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]")
+						c.r.usage("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]")
 						return o, 2, false
 					}
 					val = args[0]
@@ -210,7 +227,7 @@ func parseReadOpts(c *Call) (readOpts, int, bool) {
 				i = len(a)
 			default:
 				c.Errorf("-%c: invalid option", f)
-				c.r.errf("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]")
+				c.r.usage("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]")
 				return o, 2, false
 			}
 		}
@@ -396,6 +413,7 @@ func bMapfile(ctx context.Context, c *Call) int {
 	delim := byte('\n')
 	count, origin, skip, fd := 0, 0, 0, 0
 	trim := false
+	callback, quantum := "", 5000
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
 		a := args[0]
 		args = args[1:]
@@ -434,7 +452,15 @@ func bMapfile(ctx context.Context, c *Call) int {
 			case 'u':
 				fd = n
 			}
-		case 'C', 'c':
+		case 'C':
+			callback = val
+		case 'c':
+			n, err := strconv.Atoi(val)
+			if err != nil || n <= 0 {
+				c.Errorf("%s: invalid callback quantum", val)
+				return 1
+			}
+			quantum = n
 		default:
 			c.Errorf("-%c: invalid option", f)
 			return 2
@@ -470,6 +496,9 @@ func bMapfile(ctx context.Context, c *Call) int {
 				s = s[:len(s)-1]
 			}
 			pos := origin + read
+			if callback != "" && (read+1)%quantum == 0 {
+				r.evalString(ctx, callback+" "+strconv.Itoa(pos)+" "+singleQuote(s), "mapfile")
+			}
 			if idx == nil && pos == len(list) {
 				list = append(list, s)
 			} else {
@@ -488,6 +517,11 @@ func bMapfile(ctx context.Context, c *Call) int {
 		return 1
 	}
 	return 0
+}
+
+// singleQuote quotes s for the shell's input.
+func singleQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func bCat(ctx context.Context, c *Call) int {
@@ -514,10 +548,18 @@ func bCat(ctx context.Context, c *Call) int {
 	}
 	formatter := gnucat.NewFormatter(out, opt)
 	status := 0
+	readStdin := false
+	defer func() {
+		// GNU cat closes the stdin it read and reports when it cannot.
+		if _, err := r.fds.Get(0); readStdin && err != nil {
+			io.WriteString(r.out(2), "cat: closing standard input: Bad file descriptor\n")
+		}
+	}()
 	for _, name := range files {
 		var src io.Reader
 		var release func()
 		if name == "-" {
+			readStdin = true
 			in, err := r.fds.Get(0)
 			if err != nil {
 				io.WriteString(r.out(2), "cat: -: Bad file descriptor\n")

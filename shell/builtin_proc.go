@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,48 +18,56 @@ import (
 
 func bWait(ctx context.Context, c *Call) int {
 	r := c.r
-	jobs := r.sess.jobs
 	args := c.Args
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+	anyJob, pidVar := false, ""
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
+		a := args[0]
 		args = args[1:]
+		if a == "--" {
+			break
+		}
+		for i := 1; i < len(a); i++ {
+			switch a[i] {
+			case 'n':
+				anyJob = true
+			case 'f':
+			case 'p':
+				if i+1 < len(a) {
+					pidVar = a[i+1:]
+				} else if len(args) > 0 {
+					pidVar, args = args[0], args[1:]
+				} else {
+					c.Errorf("-p: option requires an argument")
+					return 2
+				}
+				i = len(a)
+			default:
+				c.Errorf("-%c: invalid option", a[i])
+				r.errf("wait: usage: wait [-fn] [-p var] [id ...]")
+				return 2
+			}
+		}
+	}
+	if pidVar != "" {
+		r.unsetVar(pidVar)
+	}
+	if anyJob {
+		return r.waitAny(ctx, c, args, pidVar)
 	}
 	if len(args) == 0 {
-		status := 0
-		for _, j := range jobs.list() {
-			if j.owner != r.jobOwner() {
-				continue
-			}
-			st, ok := j.wait(ctx)
-			if !ok {
+		for _, j := range r.ownJobs() {
+			if _, ok := j.wait(ctx); !ok {
 				return 130
 			}
-			_ = st
-			jobs.remove(j)
+			r.sess.jobs.remove(j)
 		}
-		return status
+		return 0
 	}
 	status := 0
 	for _, a := range args {
-		var j *job
-		if strings.HasPrefix(a, "%") {
-			n, _ := strconv.Atoi(a[1:])
-			for _, jj := range jobs.list() {
-				if jj.id == n {
-					j = jj
-				}
-			}
-		} else {
-			pid, err := strconv.Atoi(a)
-			if err != nil {
-				c.Errorf("`%s': not a pid or valid job spec", a)
-				status = 2
-				continue
-			}
-			j = jobs.byPID(pid)
-		}
+		j, st := r.findJob(c, a)
 		if j == nil {
-			c.Errorf("pid %s is not a child of this shell", a)
-			status = 127
+			status = st
 			continue
 		}
 		st, ok := j.wait(ctx)
@@ -66,16 +75,95 @@ func bWait(ctx context.Context, c *Call) int {
 			return 130
 		}
 		status = st
-		jobs.remove(j)
+		if pidVar != "" {
+			r.setString(pidVar, itoa(j.pidKnown()))
+		}
+		r.sess.jobs.remove(j)
 	}
 	return status
+}
+
+// ownJobs lists the jobs this shell context started.
+func (r *Runner) ownJobs() []*job {
+	var out []*job
+	for _, j := range r.sess.jobs.list() {
+		if j.owner == r.jobOwner() {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// findJob resolves a wait operand (a pid or %N); with no running job it
+// reports the error and returns the status for it, or a remembered status
+// (with a nil job) for a pid already waited for.
+func (r *Runner) findJob(c *Call, a string) (*job, int) {
+	jobs := r.sess.jobs
+	if strings.HasPrefix(a, "%") {
+		n, _ := strconv.Atoi(a[1:])
+		for _, j := range jobs.list() {
+			if j.id == n && n > 0 {
+				return j, 0
+			}
+		}
+		c.Errorf("%s: no such job", a)
+		return nil, 127
+	}
+	pid, err := strconv.Atoi(a)
+	if err != nil {
+		c.Errorf("`%s': not a pid or valid job spec", a)
+		return nil, 2
+	}
+	if j := jobs.byPID(pid); j != nil {
+		return j, 0
+	}
+	if st, ok := jobs.reapedStatus(pid); ok {
+		return nil, st
+	}
+	c.Errorf("pid %s is not a child of this shell", a)
+	return nil, 127
+}
+
+// waitAny is wait -n: it waits for the next of the jobs (all of this
+// shell's when ids is empty) to end and returns its status; 127 when
+// there is none.
+func (r *Runner) waitAny(ctx context.Context, c *Call, ids []string, pidVar string) int {
+	var jobs []*job
+	if len(ids) == 0 {
+		jobs = r.ownJobs()
+	} else {
+		for _, a := range ids {
+			if j, _ := r.findJob(c, a); j != nil {
+				jobs = append(jobs, j)
+			}
+		}
+	}
+	if len(jobs) == 0 {
+		return 127
+	}
+	cases := make([]reflect.SelectCase, 0, len(jobs)+1)
+	for _, j := range jobs {
+		cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(j.done)})
+	}
+	cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(ctx.Done())})
+	i, _, _ := reflect.Select(cases)
+	if i == len(jobs) {
+		return 130
+	}
+	j := jobs[i]
+	st, _ := j.wait(ctx)
+	if pidVar != "" {
+		r.setString(pidVar, itoa(j.pidKnown()))
+	}
+	r.sess.jobs.remove(j)
+	return st
 }
 
 func bJobs(ctx context.Context, c *Call) int {
 	r := c.r
 	pidsOnly := len(c.Args) > 0 && c.Args[0] == "-p"
 	for _, j := range r.sess.jobs.list() {
-		if j.owner != r.jobOwner() {
+		if j.owner != r.jobOwner() || j.id < 0 {
 			continue
 		}
 		if pidsOnly {
@@ -230,7 +318,9 @@ func (r *Runner) deliverToSelf(ctx context.Context, sig syscall.Signal) bool {
 	name := signalName(sig)
 	if cmd, ok := r.traps[name]; ok {
 		if cmd != "" {
-			r.evalString(ctx, cmd, "trap")
+			st := r.lastStatus
+			r.evalAt(ctx, cmd, "trap", 1)
+			r.lastStatus = st
 		}
 		return true
 	}
@@ -287,11 +377,24 @@ func bTrap(ctx context.Context, c *Call) int {
 		args = args[1:]
 	}
 	if len(args) == 0 || args[0] == "-p" {
-		names := make([]string, 0, len(r.traps))
-		for n := range r.traps {
-			names = append(names, n)
+		var names []string
+		if len(args) > 1 {
+			for _, a := range args[1:] {
+				n, ok := trapName(a)
+				if !ok {
+					c.Errorf("%s: invalid signal specification", a)
+					return 1
+				}
+				if _, set := r.traps[n]; set {
+					names = append(names, n)
+				}
+			}
+		} else {
+			for n := range r.traps {
+				names = append(names, n)
+			}
+			sort.Strings(names)
 		}
-		sort.Strings(names)
 		for _, n := range names {
 			label := n
 			if n != "EXIT" && n != "ERR" && n != "DEBUG" && n != "RETURN" {
@@ -316,19 +419,11 @@ func bTrap(ctx context.Context, c *Call) int {
 	}
 	status := 0
 	for _, s := range sigs {
-		name := strings.TrimPrefix(strings.ToUpper(s), "SIG")
-		switch name {
-		case "EXIT", "0":
-			name = "EXIT"
-		case "ERR", "DEBUG", "RETURN":
-		default:
-			sig, ok := parseSignal(s)
-			if !ok {
-				c.Errorf("%s: invalid signal specification", s)
-				status = 1
-				continue
-			}
-			name = signalName(sig)
+		name, ok := trapName(s)
+		if !ok {
+			c.Errorf("%s: invalid signal specification", s)
+			status = 1
+			continue
 		}
 		if action == "-" {
 			delete(r.traps, name)
@@ -340,11 +435,34 @@ func bTrap(ctx context.Context, c *Call) int {
 	return status
 }
 
-// runTrap runs the trap for a pseudo-signal such as ERR.
+// trapName maps a trap's signal argument to the key of Runner.traps.
+func trapName(s string) (string, bool) {
+	name := strings.TrimPrefix(strings.ToUpper(s), "SIG")
+	switch name {
+	case "EXIT", "0":
+		return "EXIT", true
+	case "ERR", "DEBUG", "RETURN":
+		return name, true
+	}
+	sig, ok := parseSignal(s)
+	if !ok {
+		return "", false
+	}
+	return signalName(sig), true
+}
+
+// runTrap runs the trap for a pseudo-signal: ERR, DEBUG or RETURN. Inside
+// functions they run only under set -E (ERR) or set -T (DEBUG, RETURN),
+// as bash does not inherit them otherwise.
 func (r *Runner) runTrap(ctx context.Context, name string) {
 	cmd, ok := r.traps[name]
 	if !ok || cmd == "" || r.inTrap {
 		return
+	}
+	if len(r.funcNames) > 0 {
+		if (name == "ERR" && !r.opts.errtrace) || (name != "ERR" && !r.opts.functrace) {
+			return
+		}
 	}
 	r.inTrap = true
 	st := r.lastStatus
@@ -439,44 +557,7 @@ func limitText(n uint64) string {
 	return strconv.FormatUint(n, 10)
 }
 
-func bUmask(ctx context.Context, c *Call) int {
-	args := c.Args
-	symbolic := false
-	if len(args) > 0 && args[0] == "-S" {
-		symbolic = true
-		args = args[1:]
-	}
-	if len(args) == 0 {
-		m := getUmask()
-		if symbolic {
-			perm := func(shift uint) string {
-				v := ^(m >> shift) & 7
-				s := ""
-				if v&4 != 0 {
-					s += "r"
-				}
-				if v&2 != 0 {
-					s += "w"
-				}
-				if v&1 != 0 {
-					s += "x"
-				}
-				return s
-			}
-			fmt.Fprintf(c, "u=%s,g=%s,o=%s\n", perm(6), perm(3), perm(0))
-			return 0
-		}
-		fmt.Fprintf(c, "%04o\n", m)
-		return 0
-	}
-	v, err := strconv.ParseUint(args[0], 8, 32)
-	if err != nil {
-		c.Errorf("%s: octal number out of range", args[0])
-		return 1
-	}
-	setUmask(int(v))
-	return 0
-}
+func bUmask(ctx context.Context, c *Call) int { return runUmask(ctx, c) }
 
 func bHelp(ctx context.Context, c *Call) int {
 	if len(c.Args) > 0 {

@@ -316,6 +316,9 @@ func isDigits(s string) bool {
 
 // dquote quotes s in double quotes as declare -p does.
 func dquote(s string) string {
+	if strings.ContainsFunc(s, func(c rune) bool { return c < 0x20 || c == 0x7f }) {
+		return format.Quote(s) // control characters: $'...'
+	}
 	var sb strings.Builder
 	sb.WriteByte('"')
 	for _, c := range s {

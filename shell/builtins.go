@@ -68,6 +68,8 @@ func init() {
 		"ulimit":    bUlimit,
 		"umask":     bUmask,
 		"help":      bHelp,
+		"fd":        bFd,
+		"lsof":      bLsof,
 	}
 }
 

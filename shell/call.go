@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -21,6 +22,7 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 		return r.assignOnly(ctx, c, redirs)
 	}
 	name := args[0]
+	r.curCall = c
 	persist := name == "exec" && len(args) == 1
 	var undo func()
 	if len(redirs) > 0 {
@@ -41,14 +43,12 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 		return r.assignList(c.Assigns, false)
 	}
 
-	// Prefix assignments: temporary for programs and functions; they
-	// persist for special builtins, as in bash's POSIX rules (bash
-	// itself keeps them only in POSIX mode; in normal mode they are
-	// temporary for all builtins except special ones).
+	// Prefix assignments are temporary for every command: bash keeps
+	// them after special builtins only in POSIX mode.
 	var restore func()
 	if len(c.Assigns) > 0 {
 		var assigned []string
-		restore, assigned, err = r.tempAssigns(c.Assigns, isSpecialBuiltin(name) && r.isBuiltinActive(name))
+		restore, assigned, err = r.tempAssigns(c.Assigns, r.posixMode() && isSpecialBuiltin(name) && r.isBuiltinActive(name))
 		if err != nil {
 			r.errf("%v", err)
 			if restore != nil {
@@ -71,25 +71,22 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 func (r *Runner) dispatch(ctx context.Context, args []string) int {
 	name := args[0]
 	if body, ok := r.funcs[name]; ok {
+		r.reportSyntheticPID()
 		return r.callFunc(ctx, name, body, args[1:])
 	}
 	if fn := r.builtin(name); fn != nil {
+		r.reportSyntheticPID()
 		return r.runBuiltin(ctx, name, fn, args)
 	}
 	return r.external(ctx, args)
 }
 
 // assignOnly handles a command made only of assignments and redirections.
+// bash expands and performs the assignments first (a command substitution
+// in them does not see the redirections), then opens and closes the
+// redirections.
 func (r *Runner) assignOnly(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.Redirect) int {
 	status := 0
-	if len(redirs) > 0 {
-		undo, err := r.redirects(ctx, redirs, false)
-		if err != nil {
-			r.redirError(err)
-			return 1
-		}
-		defer undo()
-	}
 	// $? after `x=$(false)` is the substitution's status.
 	r.cmdSubstStatus = -1
 	if st := r.assignList(c.Assigns, true); st != 0 {
@@ -97,6 +94,14 @@ func (r *Runner) assignOnly(ctx context.Context, c *syntax.CallExpr, redirs []*s
 	}
 	if r.cmdSubstStatus >= 0 {
 		status = r.cmdSubstStatus
+	}
+	if len(redirs) > 0 {
+		undo, err := r.redirects(ctx, redirs, false)
+		if err != nil {
+			r.redirError(err)
+			return 1
+		}
+		undo()
 	}
 	return status
 }
@@ -217,15 +222,47 @@ func (r *Runner) assignValue(a *syntax.Assign, local bool) (string, expand.Varia
 	return name, strVar(val), nil
 }
 
-// expandFailStatus is the status of a command whose expansion failed: 1,
-// or 127 for ${x?} style errors in scripts (which also end the shell).
+// expandFailStatus is the status of a command whose expansion failed: 1.
+// An unset parameter under set -u or ${x?} also ends a non-interactive
+// shell, with status 1 (127 under -c, as bash does).
 func (r *Runner) expandFailStatus(err error) int {
 	var ue expand.UnsetParameterError
 	if errors.As(err, &ue) {
-		if !r.sess.interactive {
-			r.exiting, r.exitCode = true, 127
+		code := 1
+		if r.sess.cMode {
+			code = 127
 		}
-		return 127
+		if !r.sess.interactive {
+			r.exiting, r.exitCode = true, code
+		}
+		return code
 	}
 	return 1
+}
+
+// unsetParamText words an unset-parameter error as bash does: "$1:
+// unbound variable", "a[0]: unbound variable", "x: parameter not set".
+func unsetParamText(ue expand.UnsetParameterError) string {
+	pe := ue.Node
+	name := pe.Param.Value
+	if ue.Message == "unbound variable" {
+		if !syntax.ValidName(name) {
+			name = "$" + name
+		} else if pe.Index != nil {
+			var sb strings.Builder
+			syntax.NewPrinter().Print(&sb, pe.Index)
+			name += "[" + sb.String() + "]"
+		}
+	}
+	msg := ue.Message
+	if msg == "" {
+		msg = "parameter not set"
+	}
+	return name + ": " + msg
+}
+
+// posixMode reports set -o posix.
+func (r *Runner) posixMode() bool {
+	o := findSetOption("posix")
+	return o != nil && o.get(&r.opts)
 }

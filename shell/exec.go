@@ -43,10 +43,20 @@ func (r *Runner) stmt(ctx context.Context, st *syntax.Stmt) {
 		r.background(ctx, st)
 		return
 	}
+	if r.opts.noexec && !r.sess.interactive {
+		// set -n: commands are read but not run.
+		return
+	}
 	if st.Negated {
 		r.noErrExit++
 	}
+	if isSimple(st.Cmd) {
+		r.runTrap(ctx, "DEBUG")
+	}
 	status := r.stmtSync(ctx, st)
+	if setsPipeStatus(st.Cmd) {
+		r.setPipeStatus(status)
+	}
 	if st.Negated {
 		r.noErrExit--
 		if status == 0 {
@@ -57,13 +67,48 @@ func (r *Runner) stmt(ctx context.Context, st *syntax.Stmt) {
 	}
 	r.lastStatus = status
 	if status != 0 && !r.stopped() {
-		if !st.Negated && r.noErrExit == 0 {
+		if !st.Negated && r.noErrExit == 0 && !r.isCompoundErrSkip(st) {
 			r.runTrap(ctx, "ERR")
-			if r.opts.errexit && !r.isCompoundErrSkip(st) {
+			if r.opts.errexit {
 				r.exiting, r.exitCode = true, status
 			}
 		}
 	}
+}
+
+// isSimple reports whether bash counts cm as a simple command, before
+// which the DEBUG trap runs.
+func isSimple(cm syntax.Command) bool {
+	switch cm.(type) {
+	case nil, *syntax.CallExpr, *syntax.TestClause, *syntax.ArithmCmd, *syntax.DeclClause, *syntax.LetClause:
+		return true
+	}
+	return false
+}
+
+// setsPipeStatus reports whether running cm sets PIPESTATUS to its own
+// status: every command but compound ones, whose inner commands set it,
+// and pipelines, which set it themselves.
+func setsPipeStatus(cm syntax.Command) bool {
+	switch c := cm.(type) {
+	case *syntax.Block, *syntax.IfClause, *syntax.WhileClause, *syntax.ForClause, *syntax.CaseClause, *syntax.TimeClause:
+		return false
+	case *syntax.BinaryCmd:
+		return false
+	case *syntax.FuncDecl, *syntax.CoprocClause:
+		_ = c
+		return false
+	}
+	return true
+}
+
+// setPipeStatus sets PIPESTATUS to the statuses given.
+func (r *Runner) setPipeStatus(statuses ...int) {
+	list := make([]string, len(statuses))
+	for i, st := range statuses {
+		list[i] = itoa(st)
+	}
+	r.vars.global["PIPESTATUS"] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
 }
 
 // isCompoundErrSkip: bash does not exit for a failing && / || list except
@@ -136,7 +181,7 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 	case *syntax.ArithmCmd:
 		n, err := r.arith(c.X)
 		if err != nil {
-			r.arithError(err)
+			r.arithCmdError("((", err)
 			return 1
 		}
 		if n == 0 {
@@ -144,15 +189,7 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 		}
 		return 0
 	case *syntax.TestClause:
-		ok, err := r.testClause(ctx, c.X)
-		if err != nil {
-			r.errf("%v", err)
-			return 2
-		}
-		if ok {
-			return 0
-		}
-		return 1
+		return r.testClauseStatus(ctx, c.X)
 	case *syntax.DeclClause:
 		return r.declClause(ctx, c)
 	case *syntax.LetClause:
@@ -160,7 +197,7 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 		for _, x := range c.Exprs {
 			n, err := r.arith(x)
 			if err != nil {
-				r.arithError(err)
+				r.arithCmdError("let", err)
 				return 1
 			}
 			status = 0
@@ -200,8 +237,7 @@ func (r *Runner) binary(ctx context.Context, c *syntax.BinaryCmd) int {
 
 func (r *Runner) ifClause(ctx context.Context, c *syntax.IfClause) int {
 	for ; c != nil; c = c.Else {
-		if len(c.Cond) == 0 { // else
-			r.lastStatus = 0
+		if len(c.Cond) == 0 { // else: $? is still the last condition's
 			r.stmts(ctx, c.Then)
 			return r.lastStatus
 		}
@@ -395,6 +431,8 @@ func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, a
 		r.returning = false
 		status = r.lastStatus
 	}
+	r.lastStatus = status
+	r.runTrap(ctx, "RETURN")
 	r.vars.frames = r.vars.frames[:len(r.vars.frames)-1]
 	r.funcNames = r.funcNames[:len(r.funcNames)-1]
 	r.setFuncNameVar()

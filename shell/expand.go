@@ -56,8 +56,7 @@ func (r *Runner) fields(words ...*syntax.Word) ([]string, error) {
 		}
 		return out, nil
 	}
-	words = r.localeWords(words)
-	return expand.Fields(r.ecfg, words...)
+	return r.expandFields(words)
 }
 
 // fastLiterals reports whether every word is one plain literal with no
@@ -85,8 +84,16 @@ func (r *Runner) literal(w *syntax.Word) (string, error) {
 			return lit.Value, nil
 		}
 	}
-	w = r.localeWord(w)
-	return expand.Literal(r.ecfg, w)
+	return r.expandString(w, modeLiteral)
+}
+
+// assignLiteral expands the value of an assignment: like literal, with
+// tilde expansion after each ':' as well.
+func (r *Runner) assignLiteral(w *syntax.Word) (string, error) {
+	if w == nil {
+		return "", nil
+	}
+	return r.expandString(w, modeAssign)
 }
 
 // document expands a here-document body.
@@ -94,12 +101,43 @@ func (r *Runner) document(w *syntax.Word) (string, error) {
 	if w == nil {
 		return "", nil
 	}
-	return expand.Document(r.ecfg, r.localeWord(w))
+	x := r.newWordExp(modeDoc)
+	if err := x.parts(w.Parts, true); err != nil {
+		return "", err
+	}
+	return x.joined(), nil
+}
+
+// heredoc returns the body of a here-document: as written when any part
+// of the delimiter is quoted, else expanded.
+func (r *Runner) heredoc(delim, body *syntax.Word) (string, error) {
+	if body == nil {
+		return "", nil
+	}
+	quoted := false
+	for _, p := range delim.Parts {
+		switch p := p.(type) {
+		case *syntax.SglQuoted, *syntax.DblQuoted:
+			quoted = true
+		case *syntax.Lit:
+			quoted = quoted || strings.Contains(p.Value, "\\")
+		}
+	}
+	if !quoted {
+		return r.document(body)
+	}
+	var sb strings.Builder
+	for _, p := range body.Parts {
+		if l, ok := p.(*syntax.Lit); ok {
+			sb.WriteString(l.Value)
+		}
+	}
+	return sb.String(), nil
 }
 
 // pattern expands a word as a shell pattern (quoted parts escaped).
 func (r *Runner) pattern(w *syntax.Word) (string, error) {
-	return expand.Pattern(r.ecfg, r.localeWord(w))
+	return r.expandString(w, modePattern)
 }
 
 // match reports whether s matches the shell pattern pat entirely.
@@ -119,11 +157,11 @@ func (r *Runner) match(pat, s string) bool {
 		}
 		return unq == s
 	}
-	rx, err := r.compilePattern(pat, mode)
+	rx, err := r.compilePattern(r.chars(pat), mode)
 	if err != nil {
 		return false
 	}
-	return rx.MatchString(s)
+	return rx.MatchString(r.chars(s))
 }
 
 func unescapePattern(p string) string {
@@ -140,35 +178,42 @@ func unescapePattern(p string) string {
 	return sb.String()
 }
 
-// arith evaluates an arithmetic expression.
+// arith evaluates an arithmetic expression as bash does: its text is
+// expanded first, then evaluated as a string.
 func (r *Runner) arith(x syntax.ArithmExpr) (int, error) {
-	return expand.Arithm(r.ecfg, x)
-}
-
-// arithString parses and evaluates s as an arithmetic expression.
-func (r *Runner) arithString(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	if n, err := strconv.Atoi(s); err == nil {
-		return n, nil
-	}
-	p := r.newParser()
-	x, err := p.Arithmetic(strings.NewReader(s))
+	s, err := r.arithText(x)
 	if err != nil {
-		return 0, arithSyntaxError{expr: s, err: err}
+		return 0, err
 	}
-	return r.arith(x)
+	return r.evalArith(s)
 }
 
-type arithSyntaxError struct {
-	expr string
-	err  error
+// arithText expands an arithmetic expression to the string to evaluate.
+// A word (the raw source text recorded at parse time, or a plain operand)
+// is expanded as in double quotes; any other node is printed back to
+// source first.
+func (r *Runner) arithText(x syntax.ArithmExpr) (string, error) {
+	if w, ok := x.(*syntax.Word); ok {
+		return r.literal(w)
+	}
+	var sb strings.Builder
+	if err := syntax.NewPrinter().Print(&sb, &syntax.ArithmExp{X: x}); err != nil {
+		return "", err
+	}
+	txt := strings.TrimSuffix(strings.TrimPrefix(sb.String(), "$(("), "))")
+	if !strings.ContainsAny(txt, "$`\\") {
+		return txt, nil
+	}
+	w, err := r.newParser().Document(strings.NewReader(txt))
+	if err != nil {
+		return txt, nil
+	}
+	return r.document(w)
 }
 
-func (e arithSyntaxError) Error() string {
-	return e.expr + ": syntax error in expression (error token is \"" + e.expr + "\")"
+// arithString evaluates s (already expanded) as an arithmetic expression.
+func (r *Runner) arithString(s string) (int, error) {
+	return r.evalArith(s)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -177,6 +222,8 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func (r *Runner) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 	ctx := r.ctx()
 	s := r.subshell()
+	// set -e is off in $(...) unless shopt inherit_errexit.
+	s.opts.errexit = s.opts.errexit && r.shopts.inheritErrexit
 	pr, pw, err := fdtable.Pipe()
 	if err != nil {
 		return err
@@ -190,7 +237,9 @@ func (r *Runner) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 		_, err := io.Copy(w, pr)
 		done <- err
 	}()
-	s.stmts(ctx, cs.Stmts)
+	if !s.fileSubst(ctx, cs) {
+		s.stmts(ctx, cs.Stmts)
+	}
 	status := s.endSubshell(ctx)
 	copyErr := <-done
 	pr.Release()
@@ -223,13 +272,8 @@ func (r *Runner) procSubst(ps *syntax.ProcSubst) (string, error) {
 		return "", err
 	}
 	r.procFDs = append(r.procFDs, fd)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.stmts(ctx, ps.Stmts)
-		s.endSubshell(ctx)
-	}()
-	r.procWaits = append(r.procWaits, func() { <-done })
+	j := r.startProcSubst(ctx, s, ps)
+	r.procWaits = append(r.procWaits, func() { <-j.done })
 	return "/dev/fd/" + strconv.Itoa(fd), nil
 }
 
@@ -255,7 +299,7 @@ func (r *Runner) expandError(err error) {
 	var ue expand.UnsetParameterError
 	switch {
 	case errors.As(err, &ue):
-		r.errf("%s: %s", ue.Node.Param.Value, ue.Message)
+		r.errf("%s", unsetParamText(ue))
 	default:
 		r.arithError(err)
 	}
@@ -263,17 +307,18 @@ func (r *Runner) expandError(err error) {
 
 // arithError prints an arithmetic error.
 func (r *Runner) arithError(err error) {
-	msg := err.Error()
-	var ro readOnlyError
-	if errors.As(err, &ro) {
-		r.errf("%s", ro.Error())
+	r.errf("%s", err.Error())
+}
+
+// arithCmdError prints an arithmetic error of the command cmd (`((` or
+// `let`), which bash names before the expression.
+func (r *Runner) arithCmdError(cmd string, err error) {
+	var ae *arithErr
+	if errors.As(err, &ae) {
+		r.errf("%s: %s", cmd, err.Error())
 		return
 	}
-	if strings.Contains(msg, "division by zero") {
-		r.errf("division by 0 (error token is \"%s\")", "")
-		return
-	}
-	r.errf("%s", msg)
+	r.errf("%s", err.Error())
 }
 
 // ctx returns the context of the command being run, for callbacks from

@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -61,6 +62,12 @@ var errNotFound = errors.New("command not found")
 
 // external runs a program with the session's fds as its own.
 func (r *Runner) external(ctx context.Context, args []string) int {
+	return r.runProgram(ctx, args, false)
+}
+
+// runProgram runs a program; forExec words the errors as the exec builtin
+// does.
+func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) int {
 	defer r.closeProcFDs()
 	if r.sess.noExternal {
 		r.errf("%s: command not found", args[0])
@@ -68,19 +75,7 @@ func (r *Runner) external(ctx context.Context, args []string) int {
 	}
 	path, err := r.lookPath(args[0])
 	if err != nil {
-		switch {
-		case errors.Is(err, errNotFound):
-			r.errf("%s: command not found", args[0])
-			return 127
-		case errors.Is(err, fs.ErrNotExist):
-			r.errf("%s: No such file or directory", args[0])
-			return 127
-		case errors.Is(err, syscall.EISDIR):
-			r.errf("%s: Is a directory", args[0])
-			return 126
-		}
-		r.errf("%s: %s", args[0], errnoText(err))
-		return 126
+		return r.lookupFailed(args[0], err, forExec)
 	}
 	cmd := &exec.Cmd{
 		Path: path,
@@ -99,16 +94,8 @@ func (r *Runner) external(ctx context.Context, args []string) int {
 		return 1
 	}
 	r.prepareChild(cmd)
-	if err := cmd.Start(); err != nil {
-		if errors.Is(err, syscall.ENOEXEC) {
-			return r.runAsScript(ctx, path, args)
-		}
-		if errors.Is(err, fs.ErrPermission) {
-			r.errf("%s: Permission denied", args[0])
-			return 126
-		}
-		r.errf("%s: %s", args[0], errnoText(err))
-		return 126
+	if err := r.startChild(cmd); err != nil {
+		return r.startFailed(ctx, path, args, err, forExec)
 	}
 	if r.job != nil {
 		r.job.reportPID(cmd.Process.Pid)
@@ -120,7 +107,106 @@ func (r *Runner) external(ctx context.Context, args []string) int {
 	})
 	err = cmd.Wait()
 	stop()
+	r.reportSignalDeath(cmd.ProcessState)
 	return exitStatus(cmd.ProcessState, err)
+}
+
+// lookupFailed reports a program that cannot be found and returns the
+// status: 127, or 126 for a directory.
+func (r *Runner) lookupFailed(name string, err error, forExec bool) int {
+	switch {
+	case errors.Is(err, errNotFound):
+		if forExec {
+			r.errf("exec: %s: not found", name)
+		} else {
+			r.errf("%s: command not found", name)
+		}
+		return 127
+	case errors.Is(err, fs.ErrNotExist):
+		r.errf("%s: No such file or directory", name)
+		return 127
+	case errors.Is(err, syscall.EISDIR):
+		r.errf("%s: Is a directory", name)
+		if forExec {
+			r.errf("exec: %s: cannot execute: Is a directory", name)
+		}
+		return 126
+	}
+	r.errf("%s: %s", name, errnoText(err))
+	return 126
+}
+
+// startFailed handles a program that was found but could not start: a
+// text file without #! runs as a tcpsh script; a missing interpreter is
+// 127; anything else 126.
+func (r *Runner) startFailed(ctx context.Context, path string, args []string, err error, forExec bool) int {
+	name := args[0]
+	switch {
+	case errors.Is(err, syscall.ENOEXEC):
+		return r.runAsScript(ctx, path, args)
+	case errors.Is(err, fs.ErrNotExist):
+		// The file exists (lookPath saw it): its #! interpreter does not.
+		if forExec {
+			name = path
+		}
+		r.errf("%s: cannot execute: required file not found", name)
+		return 127
+	case errors.Is(err, fs.ErrPermission):
+		r.errf("%s: Permission denied", name)
+		if forExec {
+			r.errf("exec: %s: cannot execute: Permission denied", name)
+		}
+		return 126
+	}
+	r.errf("%s: %s", name, errnoText(err))
+	return 126
+}
+
+// reportSignalDeath prints what bash prints when a foreground program is
+// killed by a signal: nothing for SIGINT and SIGPIPE, "Terminated" for
+// SIGTERM (and the description alone for a signal the shell traps),
+// "NAME: line N: PID Description  command" for the others.
+func (r *Runner) reportSignalDeath(ps *os.ProcessState) {
+	if ps == nil || r.bgJob {
+		return
+	}
+	ws, ok := ps.Sys().(syscall.WaitStatus)
+	if !ok || !ws.Signaled() {
+		return
+	}
+	sig := ws.Signal()
+	if sig == syscall.SIGINT || sig == syscall.SIGPIPE {
+		return
+	}
+	desc := signalDescription(sig)
+	if ws.CoreDump() {
+		desc += " (core dumped)"
+	}
+	if _, trapped := r.traps[signalName(sig)]; sig == syscall.SIGTERM || trapped || r.sess.interactive {
+		io.WriteString(r.out(2), desc+"\n")
+		return
+	}
+	r.errf("%d %-24s%s", ps.Pid(), desc, r.callText())
+}
+
+// signalDescription is strsignal(3)'s text for sig.
+func signalDescription(sig syscall.Signal) string {
+	s := sig.String()
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// callText prints the simple command being run, as bash's job messages
+// show it.
+func (r *Runner) callText() string {
+	if r.curCall == nil {
+		return ""
+	}
+	var sb strings.Builder
+	syntax.NewPrinter(syntax.SingleLine(true)).Print(&sb, r.curCall)
+	return sb.String()
 }
 
 // childFiles gives cmd a real OS file for every open fd of the session.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -33,6 +34,9 @@ type job struct {
 	procs  []*os.Process
 	done   chan struct{}
 	status int
+	// killSig is the signal that ended the job's goroutine early (kill
+	// of a job that runs in tcpsh itself); the job's status is 128+it.
+	killSig syscall.Signal
 }
 
 // reportPID records the job's pid ($!): the first program it starts, or
@@ -60,6 +64,9 @@ func (j *job) finish(status int) {
 	j.reportPID(int(syntheticPID.Add(1)))
 	j.mu.Lock()
 	j.status = status
+	if j.killSig != 0 {
+		j.status = 128 + int(j.killSig)
+	}
 	j.mu.Unlock()
 	close(j.done)
 }
@@ -85,9 +92,11 @@ func (j *job) finished() bool {
 	}
 }
 
-// signal delivers sig to the job's processes, or cancels its goroutine
-// when it has none running.
-func (j *job) signal(sig os.Signal) {
+// signal delivers sig to the job's processes. A job whose $! is
+// synthetic runs in tcpsh itself, like bash's subshell process: a
+// terminating signal also ends its goroutine, as it does when no process
+// of the job is left to receive it.
+func (j *job) signal(sig syscall.Signal) {
 	j.mu.Lock()
 	procs := j.procs
 	j.mu.Unlock()
@@ -97,9 +106,26 @@ func (j *job) signal(sig os.Signal) {
 			sent = true
 		}
 	}
-	if !sent || sig == os.Kill {
+	if !terminates(sig) {
+		return
+	}
+	if !sent || sig == syscall.SIGKILL || j.pidKnown() >= 1<<22 {
+		j.mu.Lock()
+		if j.killSig == 0 {
+			j.killSig = sig
+		}
+		j.mu.Unlock()
 		j.cancel()
 	}
+}
+
+// terminates reports whether sig's default action ends a process.
+func terminates(sig syscall.Signal) bool {
+	switch sig {
+	case 0, sigCHLD, sigCONT, sigWINCH, sigSTOP, sigTSTP:
+		return false
+	}
+	return true
 }
 
 // jobTable is the session's list of background jobs.
@@ -107,9 +133,22 @@ type jobTable struct {
 	mu   sync.Mutex
 	next int
 	jobs map[int]*job
+	// reaped keeps the status of waited-for jobs by pid: bash answers a
+	// second wait for the same pid with it.
+	reaped map[int]int
 }
 
-func newJobTable() *jobTable { return &jobTable{next: 1, jobs: map[int]*job{}} }
+func newJobTable() *jobTable {
+	return &jobTable{next: 1, jobs: map[int]*job{}, reaped: map[int]int{}}
+}
+
+// reapedStatus returns the remembered status of a waited-for pid.
+func (t *jobTable) reapedStatus(pid int) (int, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	st, ok := t.reaped[pid]
+	return st, ok
+}
 
 func (t *jobTable) add(st *syntax.Stmt) *job {
 	t.mu.Lock()
@@ -145,9 +184,23 @@ func (t *jobTable) byPID(pid int) *job {
 }
 
 func (t *jobTable) remove(j *job) {
+	pid := j.pidKnown()
+	st, done := 0, j.finished()
+	if done {
+		j.mu.Lock()
+		st = j.status
+		j.mu.Unlock()
+	}
 	t.mu.Lock()
+	if done && pid != 0 {
+		t.reaped[pid] = st
+	}
 	delete(t.jobs, j.id)
-	if len(t.jobs) == 0 {
+	visible := false
+	for id := range t.jobs {
+		visible = visible || id > 0 // process substitutions have ids < 0
+	}
+	if !visible {
 		t.next = 1
 	}
 	t.mu.Unlock()
@@ -170,4 +223,12 @@ func stmtText(st *syntax.Stmt) string {
 	c.Background = false
 	syntax.NewPrinter(syntax.SingleLine(true)).Print(&sb, &c)
 	return sb.String()
+}
+
+// reportSyntheticPID gives a background job whose command turned out to
+// be a builtin or function its $! right away.
+func (r *Runner) reportSyntheticPID() {
+	if r.job != nil {
+		r.job.reportPID(int(syntheticPID.Add(1)))
+	}
 }

@@ -8,9 +8,8 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"syscall"
 	"time"
-
-	"mvdan.cc/sh/v3/syntax"
 
 	"tcpsh/fdtable"
 	"tcpsh/shell/internal/format"
@@ -125,14 +124,6 @@ func (r *Runner) Prompt(continuation bool) string {
 	return s
 }
 
-// localeWords rewrites words for the C locale, where ${#s} and ${s:o:l}
-// count bytes; mvdan's expand always counts characters.
-func (r *Runner) localeWords(words []*syntax.Word) []*syntax.Word {
-	return words
-}
-
-func (r *Runner) localeWord(w *syntax.Word) *syntax.Word { return w }
-
 // jobOwner identifies the shell context whose jobs wait and jobs see.
 func (r *Runner) jobOwner() *varStore { return r.vars }
 
@@ -168,6 +159,9 @@ func (e *writeError) Unwrap() error { return e.err }
 
 // isWriteErr tells whether a copy failed while writing.
 func isWriteErr(err error) bool {
+	if errors.Is(err, syscall.EPIPE) {
+		return true // only writes fail so (also inside splice/sendfile)
+	}
 	var oe *net.OpError
 	if errors.As(err, &oe) {
 		return oe.Op == "write" || oe.Op == "readfrom" || oe.Op == "sendfile"

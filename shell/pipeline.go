@@ -4,7 +4,6 @@ import (
 	"context"
 	"sync"
 
-	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 
 	"tcpsh/fdtable"
@@ -63,6 +62,14 @@ func (r *Runner) pipeline(ctx context.Context, c *syntax.BinaryCmd) int {
 			}
 			prevRead = pr
 		}
+		if i == n-1 && r.shopts.lastpipe && !r.opts.monitor {
+			// shopt lastpipe: the last element runs in the current
+			// shell, after the others have started.
+			in := s.fds.Swap(0, nil)
+			s.fds.ReleaseAll()
+			statuses[i] = r.lastPipeElem(ctx, st, in)
+			continue
+		}
 		wg.Add(1)
 		go func(i int, s *Runner, st *syntax.Stmt) {
 			defer wg.Done()
@@ -75,11 +82,7 @@ func (r *Runner) pipeline(ctx context.Context, c *syntax.BinaryCmd) int {
 	}
 	wg.Wait()
 	r.pipeStatus = statuses
-	list := make([]string, n)
-	for i, st := range statuses {
-		list[i] = itoa(st)
-	}
-	r.vars.global["PIPESTATUS"] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
+	r.setPipeStatus(statuses...)
 	status := statuses[n-1]
 	if r.opts.pipefail {
 		for _, st := range statuses {
@@ -116,4 +119,16 @@ func (r *Runner) background(ctx context.Context, st *syntax.Stmt) {
 	}()
 	r.lastBgPID = job.waitPID()
 	r.lastStatus = 0
+}
+
+// lastPipeElem runs the last element of a pipeline in r itself (shopt
+// lastpipe) with in at fd 0; set -e and the ERR trap apply to the whole
+// pipeline, not to the element.
+func (r *Runner) lastPipeElem(ctx context.Context, st *syntax.Stmt, in *fdtable.Channel) int {
+	prev := r.fds.Swap(0, in)
+	r.noErrExit++
+	r.stmt(ctx, st)
+	r.noErrExit--
+	r.fds.Restore(0, prev)
+	return r.lastStatus
 }

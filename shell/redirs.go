@@ -28,6 +28,10 @@ func (e *redirError) Unwrap() error { return e.err }
 // redirError prints a failed redirection the way bash does; socket errors
 // may come with a first notice line.
 func (r *Runner) redirError(err error) {
+	var done *reportedError
+	if errors.As(err, &done) {
+		return
+	}
 	var re *redirect.Error
 	if errors.As(err, &re) {
 		if re.Notice != "" {
@@ -47,6 +51,12 @@ func (r *Runner) redirError(err error) {
 	}
 	r.errf("%v", err)
 }
+
+// reportedError is an error whose message was printed already.
+type reportedError struct{ err error }
+
+func (e *reportedError) Error() string { return e.err.Error() }
+func (e *reportedError) Unwrap() error { return e.err }
 
 // undoList restores displaced fds in reverse order.
 type undoList []func()
@@ -82,8 +92,11 @@ func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist b
 	}
 	for _, rd := range rs {
 		if err := r.redirect(ctx, rd, install); err != nil {
+			// Reported while the earlier redirections still apply, as in
+			// bash: `2>&1 >file` sends the error to the new fd 2.
+			r.redirError(err)
 			undo.run()
-			return nil, err
+			return nil, &reportedError{err}
 		}
 	}
 	return undo.run, nil
@@ -124,6 +137,11 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 	}
 	if varName != "" {
 		fd = r.fds.LowestFree(10)
+		if opensPath(rd.Op) && r.fds.LowestFree(0) == fd {
+			// bash opens first (taking the lowest free fd), then dups
+			// to >= 10: with 0-9 all open, that fd is skipped.
+			fd = r.fds.LowestFree(fd + 1)
+		}
 	}
 	assignVar := func() error {
 		if varName == "" {
@@ -140,7 +158,15 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 			body, err = r.literal(rd.Word)
 			body += "\n"
 		} else {
-			body, err = r.document(rd.Hdoc)
+			hdoc := rd.Hdoc
+			if rd.Op == syntax.DashHdoc {
+				hdoc = stripHdocTabs(hdoc)
+			}
+			if quotedDelim(rd.Word) {
+				body = literalDoc(hdoc)
+			} else {
+				body, err = r.heredoc(rd.Word, hdoc)
+			}
 		}
 		if err != nil {
 			return err
@@ -175,7 +201,11 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 		}
 		ch, err := r.fds.Get(src)
 		if err != nil {
-			return &redirError{strconv.Itoa(src), syscall.EBADF}
+			if move {
+				io.WriteString(r.out(2), r.errName+": redirection error: cannot duplicate fd: Bad file descriptor\n")
+				return &redirError{strconv.Itoa(src), syscall.EBADF}
+			}
+			return &redirError{wordSource(rd.Word), syscall.EBADF}
 		}
 		if src == fd {
 			return assignVar()
@@ -225,6 +255,107 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 		return err
 	}
 	return assignVar()
+}
+
+// fileSubst runs $(< file), which copies the file to fd 1 without a
+// command, and reports whether cs has that form.
+func (r *Runner) fileSubst(ctx context.Context, cs *syntax.CmdSubst) bool {
+	if len(cs.Stmts) != 1 {
+		return false
+	}
+	st := cs.Stmts[0]
+	if st.Cmd != nil || len(st.Redirs) != 1 || st.Negated || st.Background || st.Coprocess {
+		return false
+	}
+	rd := st.Redirs[0]
+	if rd.Op != syntax.RdrIn || rd.N != nil {
+		return false
+	}
+	r.setLine(st.Pos())
+	r.lastStatus = 1
+	word, err := r.redirWord(rd.Word)
+	if err != nil {
+		r.redirError(err)
+		return true
+	}
+	src, err := r.openPath(ctx, word, os.O_RDONLY, false)
+	if err != nil {
+		r.redirError(err)
+		return true
+	}
+	defer src.Release()
+	out, err := r.fds.Get(1)
+	if err != nil {
+		return true
+	}
+	if _, err := copyContext(ctx, out, src); err != nil {
+		r.errf("%s: %s", word, redirect.Errno(unwrapAll(err)))
+		return true
+	}
+	r.lastStatus = 0
+	return true
+}
+
+// quotedDelim reports whether a here-document delimiter has quotes or a
+// backslash, which makes the body literal.
+func quotedDelim(w *syntax.Word) bool {
+	if w == nil {
+		return false
+	}
+	for _, p := range w.Parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			if strings.Contains(p.Value, "\\") {
+				return true
+			}
+		case *syntax.SglQuoted, *syntax.DblQuoted:
+			return true
+		}
+	}
+	return false
+}
+
+// literalDoc is the text of a here-document body taken as is.
+func literalDoc(w *syntax.Word) string {
+	if w == nil {
+		return ""
+	}
+	var sb strings.Builder
+	for _, p := range w.Parts {
+		if lit, ok := p.(*syntax.Lit); ok {
+			sb.WriteString(lit.Value)
+		} else {
+			syntax.NewPrinter().Print(&sb, p)
+		}
+	}
+	return sb.String()
+}
+
+// stripHdocTabs removes the leading tabs of every line of a <<- body.
+func stripHdocTabs(w *syntax.Word) *syntax.Word {
+	if w == nil {
+		return nil
+	}
+	out := &syntax.Word{Parts: make([]syntax.WordPart, 0, len(w.Parts))}
+	lineStart := true
+	for _, part := range w.Parts {
+		lit, ok := part.(*syntax.Lit)
+		if !ok {
+			out.Parts = append(out.Parts, part)
+			lineStart = false
+			continue
+		}
+		lines := strings.SplitAfter(lit.Value, "\n")
+		for i, l := range lines {
+			if i > 0 || lineStart {
+				lines[i] = strings.TrimLeft(l, "\t")
+			}
+		}
+		v := strings.Join(lines, "")
+		out.Parts = append(out.Parts, &syntax.Lit{ValuePos: lit.ValuePos, ValueEnd: lit.ValueEnd, Value: v})
+		lineStart = strings.HasSuffix(lit.Value, "\n")
+	}
+	return out
 }
 
 var errAmbiguous = errors.New("ambiguous redirect")
@@ -346,12 +477,23 @@ func modeOf(flag int) fdtable.Mode {
 	return fdtable.Read
 }
 
+// hdocSyncMax is the largest here-document written to its pipe at once;
+// Linux pipes hold 64 KiB, other systems at least 16 KiB.
+const hdocSyncMax = 16 << 10
+
 // stringChannel returns a readable channel holding s: a pipe fed by a
 // goroutine (here-documents and here-strings).
 func (r *Runner) stringChannel(s string) (*fdtable.Channel, error) {
 	pr, pw, err := fdtable.Pipe()
 	if err != nil {
 		return nil, err
+	}
+	if len(s) <= hdocSyncMax {
+		// Fits in the pipe: written before the command starts, as bash
+		// does, so that read -t 0 sees it.
+		io.WriteString(pw, s)
+		pw.Release()
+		return pr, nil
 	}
 	go func() {
 		io.WriteString(pw, s)

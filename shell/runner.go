@@ -32,6 +32,9 @@ type session struct {
 	stdio       [3]*os.File
 	noExternal  bool
 	interactive bool
+	// cMode is set when the program is the argument of -c, which changes
+	// a few of bash's messages and statuses.
+	cMode bool
 
 	mu   sync.Mutex
 	jobs *jobTable
@@ -100,15 +103,26 @@ type Runner struct {
 	pathCache      map[string]string
 	pathCacheKey   string
 
+	// curCall is the simple command being run, for job messages.
+	curCall *syntax.CallExpr
+
 	ecfg *expand.Config
 }
 
 type shellOpts struct {
 	errexit, nounset, xtrace, pipefail, noclobber, noglob, allexport, verbose, noexec, monitor bool
+	// errtrace and functrace are set -E and -T; other holds the set -o
+	// options tcpsh only records (see setOptions), each bit XOR its default.
+	errtrace, functrace bool
+	other               uint32
 }
 
 type shellShopts struct {
 	nullglob, dotglob, extglob, expandAliases, globstar, nocaseglob, nocasematch, lastpipe, failglob bool
+	// inheritErrexit is shopt inherit_errexit; other holds the shopt
+	// options tcpsh only records (see shoptOptions), each bit XOR its default.
+	inheritErrexit bool
+	other          uint64
 }
 
 // Option configures a Runner in New.
@@ -318,11 +332,15 @@ func (r *Runner) subshell() *Runner {
 		funcNames:  slices.Clone(r.funcNames),
 		noErrExit:  r.noErrExit,
 		inSubshell: true,
+		bgJob:      r.bgJob,
 	}
 	// bash keeps ignored traps in subshells and resets the others.
 	for sig, cmd := range r.traps {
-		if cmd == "" {
+		switch {
+		case cmd == "":
 			s.traps[sig] = ""
+		case sig == "ERR" && r.opts.errtrace, (sig == "DEBUG" || sig == "RETURN") && r.opts.functrace:
+			s.traps[sig] = cmd
 		}
 	}
 	s.initExpand()
@@ -352,7 +370,7 @@ func (r *Runner) runExitTrap(ctx context.Context) {
 	if exiting {
 		r.lastStatus = code
 	}
-	r.evalString(ctx, cmd, "trap")
+	r.evalAt(ctx, cmd, "trap", 1)
 	if !r.exiting {
 		r.exiting, r.exitCode = exiting, code
 		if !exiting {

@@ -17,6 +17,8 @@ type lineReader struct {
 	lines []string
 	pend  string
 	err   error
+	// echo, when set, sees every line as it is read (set -v).
+	echo func(line string)
 }
 
 func (lr *lineReader) Read(p []byte) (int, error) {
@@ -35,6 +37,9 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 		}
 		lr.lines = append(lr.lines, line)
 		lr.pend = line
+		if lr.echo != nil {
+			lr.echo(line)
+		}
 	}
 	n := copy(p, lr.pend)
 	lr.pend = lr.pend[n:]
@@ -83,6 +88,7 @@ const (
 
 // RunString runs src as `tcpsh -c src` does and returns the status.
 func (r *Runner) RunString(ctx context.Context, src string) int {
+	r.sess.cMode = true
 	return r.runLines(ctx, stringLines(src), ModeString)
 }
 
@@ -128,7 +134,7 @@ func (r *Runner) newParser() *syntax.Parser {
 
 // runLines parses and runs one complete line at a time.
 func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode Mode) int {
-	lr := &lineReader{next: next}
+	lr := &lineReader{next: next, echo: r.verboseEcho}
 	p := r.newParser()
 	for stmts, err := range p.InteractiveSeq(lr) {
 		if err != nil {
@@ -142,6 +148,7 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 		if p.Incomplete() || len(stmts) == 0 {
 			continue
 		}
+		r.rawArith(stmts, lr.lines)
 		if r.shopts.expandAliases && len(r.aliases) > 0 {
 			stmts = r.expandAliases(stmts, lr)
 		}
@@ -164,21 +171,42 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 	return r.lastStatus
 }
 
+// verboseEcho prints a line just read to stderr under set -v.
+func (r *Runner) verboseEcho(line string) {
+	if r.opts.verbose {
+		io.WriteString(r.out(2), line)
+	}
+}
+
 // evalString runs src in the current shell (eval, traps); name is used for
-// nothing but errors.
+// nothing but errors. Its lines are numbered from the current line, as
+// bash numbers eval'd text and ERR and DEBUG traps.
 func (r *Runner) evalString(ctx context.Context, src, name string) int {
+	return r.evalAt(ctx, src, name, int(r.line))
+}
+
+// evalAt runs src in the current shell with its first line numbered
+// first (signal and EXIT traps count from 1).
+func (r *Runner) evalAt(ctx context.Context, src, name string, first int) int {
+	if first < 1 {
+		first = 1
+	}
+	// Blank lines before the text give its nodes their line numbers, which
+	// $LINENO and error messages use.
+	pad := strings.Repeat("\n", first-1)
 	p := r.newParser()
-	f, err := p.Parse(strings.NewReader(src), name)
+	f, err := p.Parse(strings.NewReader(pad+src), name)
 	if err != nil {
-		lr := &lineReader{lines: strings.SplitAfter(src, "\n")}
+		lr := &lineReader{lines: strings.SplitAfter(pad+src, "\n")}
 		saved := r.line
-		r.syntaxErrorEval(err, lr)
+		r.syntaxErrorEval(err, lr, name)
 		r.line = saved
 		r.lastStatus = 2
 		return 2
 	}
+	r.rawArith(f.Stmts, strings.SplitAfter(pad+src, "\n"))
 	saved, savedOff := r.line, r.lineOff
-	r.lineOff = int(r.line) - 1
+	r.lineOff = 0
 	for _, st := range f.Stmts {
 		r.stmt(ctx, st)
 		if r.stopped() {

@@ -32,19 +32,26 @@ func (r *Runner) syntaxError(err error, lr *lineReader, mode Mode) {
 	io.WriteString(r.out(2), out)
 }
 
-// syntaxErrorEval reports an error in an eval'd or trap string.
-func (r *Runner) syntaxErrorEval(err error, lr *lineReader) {
+// syntaxErrorEval reports an error in an eval'd or trap string: bash
+// words it "NAME: eval: line N: msg" in scripts, "NAME: msg" under -c.
+func (r *Runner) syntaxErrorEval(err error, lr *lineReader, name string) {
 	var pe syntax.ParseError
 	if !errors.As(err, &pe) {
 		r.errf("%v", err)
 		return
 	}
 	msg, line, echo := translateParseError(pe, lr)
-	out := r.errPrefix() + msg + "\n"
-	if echo {
-		out += r.errPrefix() + "`" + lr.lineText(line) + "'\n"
+	prefix := r.errName + ": "
+	if !r.sess.cMode && r.errLine {
+		if name == "eval" {
+			prefix += "eval: "
+		}
+		prefix += fmt.Sprintf("line %d: ", line)
 	}
-	_ = line
+	out := prefix + msg + "\n"
+	if echo {
+		out += prefix + "`" + lr.lineText(line) + "'\n"
+	}
 	io.WriteString(r.out(2), out)
 }
 

@@ -2,11 +2,14 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"io/fs"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/pattern"
@@ -43,21 +46,42 @@ func (r *Runner) testEnv(name string) *testexpr.Env {
 			return err == nil && ch.Kind() == fdtable.KindTTY
 		},
 		FDStat: func(fd int) (fs.FileInfo, error) {
-			if _, err := r.fds.Get(fd); err != nil {
+			ch, err := r.fds.Get(fd)
+			if err != nil {
 				return nil, err
 			}
-			return nil, fs.ErrInvalid
+			if osfd := ch.Info().OSFD; osfd >= 0 {
+				if fi, err := os.Stat("/dev/fd/" + strconv.Itoa(osfd)); err == nil {
+					return fi, nil
+				}
+			}
+			return nil, nil // open, but nothing to describe
 		},
 		UTF8: r.utf8,
 		OptionSet: func(n string) bool {
 			for _, o := range setOptions {
 				if o.name == n {
-					return *o.field(&r.opts)
+					return o.get(&r.opts)
 				}
 			}
 			return false
 		},
 	}
+}
+
+// testClauseStatus runs [[ ]] and returns its exit status.
+func (r *Runner) testClauseStatus(ctx context.Context, x syntax.TestExpr) int {
+	ok, err := r.testClause(ctx, x)
+	switch {
+	case errors.Is(err, testStatus2):
+		return 2
+	case err != nil:
+		r.errf("%v", err)
+		return 2
+	case ok:
+		return 0
+	}
+	return 1
 }
 
 // testClause evaluates [[ ]].
@@ -104,7 +128,7 @@ func (r *Runner) testClause(ctx context.Context, x syntax.TestExpr) (bool, error
 			if err != nil {
 				return false, err
 			}
-			ok := r.match(pat, left)
+			ok := r.testMatch(pat, left)
 			if e.Op == syntax.TsNoMatch {
 				ok = !ok
 			}
@@ -135,37 +159,117 @@ func (r *Runner) testClause(ctx context.Context, x syntax.TestExpr) (bool, error
 	return false, nil
 }
 
-// regexMatch implements =~ with BASH_REMATCH. Quoted parts of the right
-// side match literally.
+// testMatch is == in [[ ]]: the pattern always has the extended
+// operators, whatever extglob says.
+func (r *Runner) testMatch(pat, s string) bool {
+	mode := pattern.EntireString | pattern.ExtendedOperators
+	if r.shopts.nocasematch {
+		mode |= pattern.NoGlobCase
+	}
+	if !pattern.HasMeta(pat, mode) && !hasExtOperator(pat) {
+		unq := unescapePattern(pat)
+		if r.shopts.nocasematch {
+			return strings.EqualFold(unq, s)
+		}
+		return unq == s
+	}
+	m, err := cachedMatcher(r.chars(pat), mode)
+	return err == nil && m(r.chars(s))
+}
+
+// regexMatch implements =~ with BASH_REMATCH. The right side is a POSIX
+// extended regular expression; its quoted parts match literally. A
+// pattern regcomp would refuse makes the test return 2.
 func (r *Runner) regexMatch(s string, w *syntax.Word) (bool, error) {
-	var sb strings.Builder
+	var chars []reChar
 	for _, part := range w.Parts {
 		switch p := part.(type) {
-		case *syntax.SglQuoted, *syntax.DblQuoted:
-			lit, err := r.literal(&syntax.Word{Parts: []syntax.WordPart{p}})
-			if err != nil {
-				return false, err
+		case *syntax.Lit:
+			// A backslash in the word quotes the next character.
+			v := p.Value
+			for len(v) > 0 {
+				i := strings.IndexByte(v, '\\')
+				if i < 0 || i == len(v)-1 {
+					chars = append(chars, reChars(v, false, r.utf8)...)
+					break
+				}
+				chars = append(chars, reChars(v[:i], false, r.utf8)...)
+				_, n := utf8.DecodeRuneInString(v[i+1:])
+				if !r.utf8 {
+					n = 1
+				}
+				chars = append(chars, reChars(v[i+1:i+1+n], true, r.utf8)...)
+				v = v[i+1+n:]
 			}
-			sb.WriteString(regexp.QuoteMeta(lit))
 		default:
 			lit, err := r.literal(&syntax.Word{Parts: []syntax.WordPart{p}})
 			if err != nil {
 				return false, err
 			}
-			sb.WriteString(lit)
+			_, quoted := p.(*syntax.SglQuoted)
+			if _, dq := p.(*syntax.DblQuoted); dq {
+				quoted = true
+			}
+			chars = append(chars, reChars(lit, quoted, r.utf8)...)
 		}
 	}
-	rx, err := regexp.Compile(sb.String())
+	rx, err := compileERE(chars, r.utf8, r.shopts.nocasematch)
 	if err != nil {
-		return false, nil
+		return false, testStatus2
 	}
-	m := rx.FindStringSubmatch(s)
+	subject := s
+	if !r.utf8 {
+		subject = latin1(s)
+	}
+	m := rx.FindStringSubmatch(subject)
 	if m == nil {
 		r.vars.set("BASH_REMATCH", expand.Variable{Set: true, Kind: expand.Indexed, List: []string{}})
 		return false, nil
 	}
+	if !r.utf8 {
+		for i := range m {
+			m[i] = unlatin1(m[i])
+		}
+	}
 	r.vars.set("BASH_REMATCH", expand.Variable{Set: true, Kind: expand.Indexed, List: m})
 	return true, nil
+}
+
+// testStatus2 makes [[ ]] return 2 without a message (a bad =~ pattern).
+var testStatus2 = errors.New("[[: status 2")
+
+var ereCache sync.Map // key string -> *regexp.Regexp
+
+// compileERE translates and compiles a =~ pattern (leftmost-longest, as
+// POSIX matches), caching the result.
+func compileERE(chars []reChar, utf8Locale, nocase bool) (*regexp.Regexp, error) {
+	var key strings.Builder
+	key.WriteString(strconv.FormatBool(utf8Locale) + strconv.FormatBool(nocase))
+	for _, c := range chars {
+		if c.quoted {
+			key.WriteByte('q')
+		} else {
+			key.WriteByte('u')
+		}
+		key.WriteRune(c.r)
+	}
+	if rx, ok := ereCache.Load(key.String()); ok {
+		return rx.(*regexp.Regexp), nil
+	}
+	src, err := translateERE(chars, utf8Locale)
+	if err != nil {
+		return nil, err
+	}
+	if nocase {
+		src = "(?i)" + src
+	}
+	rx, err := regexp.Compile(src)
+	if err != nil {
+		return nil, err
+	}
+	rx.Longest()
+	ereCache.Store(key.String(), rx)
+	return rx, nil
 }
 
 var patternCache sync.Map // key string -> *regexp.Regexp

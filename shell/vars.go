@@ -288,3 +288,21 @@ func (r *Runner) updateLocale() {
 	up := strings.ToUpper(loc)
 	r.utf8 = strings.Contains(up, "UTF-8") || strings.Contains(up, "UTF8")
 }
+
+// resolveRef follows namerefs from name to the variable finally named.
+func (r *Runner) resolveRef(name string) string {
+	for range 10 {
+		vr := r.vars.get(name)
+		if vr.Kind != expand.NameRef || vr.Str == "" {
+			return name
+		}
+		name = vr.Str
+	}
+	return name
+}
+
+// lookupVar returns the variable name refers to, namerefs followed and
+// special parameters answered.
+func (r *Runner) lookupVar(name string) expand.Variable {
+	return environ{r}.Get(r.resolveRef(name))
+}

@@ -39,7 +39,9 @@ func SplitRead(line, ifs string, n int, raw bool) []string {
 // fields or counts as white space to strip; the backslash is removed. A
 // backslash-newline pair is removed entirely (line continuation; a
 // caller that joins continued lines itself gets the same result) and a
-// backslash at the very end of line is dropped. If IFS contains the byte
+// backslash at the very end of line (input ended after it) is dropped,
+// except that a name whose whole value it was gets the byte 0x01, as in
+// bash. If IFS contains the byte
 // 0x01 bash cannot mark escapes, so backslashes are still removed but no
 // longer protect separators. With raw true backslashes are ordinary.
 // NUL bytes are dropped, as bash's read drops them.

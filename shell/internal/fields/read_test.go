@@ -44,6 +44,9 @@ func TestSplitRead(t *testing.T) {
 		{"escaped trailing colon", ":", `a:b:c\::`, 3, false, []string{"a", "b", "c:"}},
 		{"escaped backslash", ":", `a:b:\\`, 3, false, []string{"a", "b", `\`}},
 		{"trailing backslash dropped", ":", `a:b:c\`, 3, false, []string{"a", "b", "c"}},
+		{"lone trailing backslash", ":", `a:\`, 3, false, []string{"a", "\x01", ""}},
+		{"ifs with 0x01 disables protection", ":\x01", `a\:b`, 2, false, []string{"a", "b"}},
+		{"incomplete character swallows backslash", DefaultIFS, "\xc3\\ x", 2, false, []string{"\xc3\\", "x"}},
 		{"continuation removed", DefaultIFS, "a\\\nb c", 2, false, []string{"ab", "c"}},
 		{"raw keeps backslash", DefaultIFS, `a\ b`, 2, true, []string{`a\`, "b"}},
 		{"empty ifs unescapes", "", `a\ b\\c\`, 1, false, []string{`a b\c`}},
@@ -220,4 +223,30 @@ func BenchmarkSplitRead(b *testing.B) {
 func ExampleSplitRead() {
 	fmt.Printf("%q\n", SplitRead("  one  two three  ", DefaultIFS, 2, true))
 	// Output: ["one" "two three"]
+}
+
+func TestNeedMoreBytes(t *testing.T) {
+	cases := []struct {
+		name string
+		unit string
+		utf8 bool
+		want bool
+	}{
+		{"ascii", "a", true, false},
+		{"lead byte", "\xc3", true, true},
+		{"complete", "\xc3\xa9", true, false},
+		{"three byte prefix", "\xe2\x82", true, true},
+		{"surrogate prefix still incomplete", "\xed\xa0", true, true},
+		{"beyond unicode prefix", "\xf4\x90", true, true},
+		{"five byte form", "\xf8\x88\x80", true, true},
+		{"invalid lead", "\xc0", true, false},
+		{"continuation alone", "\xa9", true, false},
+		{"broken by ascii", "\xc3\\", true, false},
+		{"C locale", "\xc3", false, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, NeedMoreBytes([]byte(tc.unit), tc.utf8))
+		})
+	}
 }

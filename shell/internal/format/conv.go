@@ -86,7 +86,7 @@ width:
 			ch = s[0]
 		}
 		if !bigLiteral {
-			p.write(sp.pad(nil, "", string([]byte{ch}), false))
+			p.padded(&sp, field{body: string([]byte{ch})})
 		}
 	case 's':
 		s, _ := p.arg()
@@ -94,7 +94,7 @@ width:
 			if sp.prec >= 0 && sp.prec < len(s) {
 				s = s[:sp.prec]
 			}
-			p.write(sp.pad(nil, "", s, false))
+			p.padded(&sp, field{body: s})
 		}
 	case 'b':
 		s, _ := p.arg()
@@ -134,7 +134,7 @@ width:
 			if neg {
 				mag = -mag
 			}
-			p.write(sp.fmtInt(nil, neg, mag))
+			p.padded(&sp, sp.fmtInt(neg, mag))
 		}
 	case 'o', 'u', 'x', 'X':
 		s, ok := p.arg()
@@ -143,7 +143,7 @@ width:
 			v = p.unsignedArg(s)
 		}
 		if !bigLiteral {
-			p.write(sp.fmtInt(nil, false, v))
+			p.padded(&sp, sp.fmtInt(false, v))
 		}
 	case 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A':
 		s, ok := p.arg()
@@ -152,7 +152,7 @@ width:
 			v = p.floatArg(s)
 		}
 		if !bigLiteral {
-			p.write(sp.fmtFloat(nil, v))
+			p.padded(&sp, sp.fmtFloat(v))
 		}
 	default:
 		p.fail("printf: `" + format[i:i+1] + "': invalid format character")

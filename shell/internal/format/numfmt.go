@@ -14,29 +14,32 @@ type spec struct {
 	conv                           byte
 }
 
-// pad lays out sign+prefix+body in the field width. zeroOK tells whether
-// the 0 flag may pad with zeros (between prefix and body).
-func (sp *spec) pad(out []byte, signPrefix, body string, zeroOK bool) []byte {
-	n := len(signPrefix) + len(body)
+// field is a formatted conversion before padding: the sign and/or
+// radix prefix, the digits, and whether the 0 flag may pad between them.
+type field struct {
+	prefix, body string
+	zeroOK       bool
+}
+
+// padded writes f in sp's field width, streaming the fill so that huge
+// widths (up to INT_MAX, as bash allows) need no huge buffer.
+func (p *printer) padded(sp *spec, f field) {
 	fill := 0
-	if sp.width > n {
+	if n := len(f.prefix) + len(f.body); sp.width > n {
 		fill = sp.width - n
 	}
 	switch {
 	case sp.minus:
-		out = append(out, signPrefix...)
-		out = append(out, body...)
-		out = appendRepeat(out, ' ', fill)
-	case sp.zero && zeroOK:
-		out = append(out, signPrefix...)
-		out = appendRepeat(out, '0', fill)
-		out = append(out, body...)
+		p.write([]byte(f.prefix + f.body))
+		p.writeRepeat(' ', fill)
+	case sp.zero && f.zeroOK:
+		p.write([]byte(f.prefix))
+		p.writeRepeat('0', fill)
+		p.write([]byte(f.body))
 	default:
-		out = appendRepeat(out, ' ', fill)
-		out = append(out, signPrefix...)
-		out = append(out, body...)
+		p.writeRepeat(' ', fill)
+		p.write([]byte(f.prefix + f.body))
 	}
-	return out
 }
 
 func appendRepeat(out []byte, c byte, n int) []byte {
@@ -47,7 +50,7 @@ func appendRepeat(out []byte, c byte, n int) []byte {
 }
 
 // fmtInt formats an integer conversion (d i o u x X) like C printf.
-func (sp *spec) fmtInt(out []byte, neg bool, mag uint64) []byte {
+func (sp *spec) fmtInt(neg bool, mag uint64) field {
 	var digits string
 	switch sp.conv {
 	case 'o':
@@ -85,11 +88,11 @@ func (sp *spec) fmtInt(out []byte, neg bool, mag uint64) []byte {
 			prefix = "0" + string(sp.conv)
 		}
 	}
-	return sp.pad(out, prefix, digits, sp.prec < 0)
+	return field{prefix, digits, sp.prec < 0}
 }
 
 // fmtFloat formats a floating conversion (e E f F g G a A).
-func (sp *spec) fmtFloat(out []byte, v floatVal) []byte {
+func (sp *spec) fmtFloat(v floatVal) field {
 	upper := sp.conv == 'E' || sp.conv == 'F' || sp.conv == 'G' || sp.conv == 'A'
 	neg := v.neg
 	if v.f != nil {
@@ -112,7 +115,7 @@ func (sp *spec) fmtFloat(out []byte, v floatVal) []byte {
 		if upper {
 			body = strings.ToUpper(body)
 		}
-		return sp.pad(out, sign, body, false)
+		return field{sign, body, false}
 	}
 	x := new(big.Float).Abs(v.f)
 	var body string
@@ -131,7 +134,7 @@ func (sp *spec) fmtFloat(out []byte, v floatVal) []byte {
 		body = strings.ToUpper(body)
 		sign = strings.ToUpper(sign)
 	}
-	return sp.pad(out, sign, body, true)
+	return field{sign, body, true}
 }
 
 func (sp *spec) precOr(def int) int {

@@ -180,6 +180,9 @@ func (p *printer) pass(format string) error {
 		if err != nil {
 			return err
 		}
+		if p.werr != nil {
+			return errStop
+		}
 		i = next
 	}
 	return nil

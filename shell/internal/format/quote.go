@@ -20,7 +20,8 @@ func Quote(s string) string {
 //     byte >= 0x80), the whole string is written as $'...' with \a \b \E
 //     \f \n \r \t \v \\ \' and three-digit octal escapes for the rest
 //   - otherwise each of  space ! " $ & ' ( ) * , ; < > ? [ \ ] ^ ` { | }
-//     and a leading ~ or # is preceded by a backslash.
+//     a leading #, and a ~ at the start or after = or : is preceded by a
+//     backslash.
 //
 // Printable multibyte characters (per glibc's iswprint in C.UTF-8) are
 // kept as they are when utf8 is true.
@@ -38,8 +39,12 @@ func QuoteLocale(s string, utf8Locale bool) string {
 		case ' ', '!', '"', '$', '&', '\'', '(', ')', '*', ',', ';', '<', '>', '?',
 			'[', '\\', ']', '^', '`', '{', '|', '}':
 			b = append(b, '\\')
-		case '~', '#':
+		case '#':
 			if i == 0 {
+				b = append(b, '\\')
+			}
+		case '~':
+			if i == 0 || s[i-1] == '=' || s[i-1] == ':' {
 				b = append(b, '\\')
 			}
 		}

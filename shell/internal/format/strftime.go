@@ -81,12 +81,12 @@ func strftimeConv(b *strings.Builder, format string, start int, t time.Time) int
 	}
 	if i >= len(format) {
 		// glibc copies an unfinished conversion at the end of the format.
-		sp.writeString(b, format[start:], false)
+		sp.badFormat(b, format[start:], 0)
 		return len(format) - 1
 	}
 	conv := format[i]
 	if !modifierOK(conv, sp.modifier) {
-		sp.writeString(b, format[start:i+1], false)
+		sp.badFormat(b, format[start:i+1], conv)
 		return i
 	}
 	sp.emit(b, conv, format[start:i+1], t)
@@ -133,6 +133,7 @@ func (sp tmSpec) emit(b *strings.Builder, conv byte, text string, t time.Time) {
 		}
 		if sp.swap {
 			s = strings.ToLower(s)
+			sp.upper = false
 		}
 		sp.swap = false
 		sp.writeString(b, s, false)
@@ -147,6 +148,7 @@ func (sp tmSpec) emit(b *strings.Builder, conv byte, text string, t time.Time) {
 		name, _ := t.Zone()
 		if sp.swap {
 			name = strings.ToLower(name)
+			sp.upper = false
 		}
 		sp.swap = false
 		sp.writeString(b, name, false)
@@ -163,7 +165,7 @@ func (sp tmSpec) emit(b *strings.Builder, conv byte, text string, t time.Time) {
 	case 'T', 'X':
 		sp.composite(b, "%H:%M:%S", t)
 	case 'C':
-		sp.number(b, int64(floorDiv(year, 100)), 2, '0')
+		sp.number(b, int64(floorDiv(year, 100)), 1, '0')
 	case 'd':
 		sp.number(b, int64(t.Day()), 2, '0')
 	case 'e':
@@ -185,7 +187,7 @@ func (sp tmSpec) emit(b *strings.Builder, conv byte, text string, t time.Time) {
 	case 'S':
 		sp.number(b, int64(t.Second()), 2, '0')
 	case 's':
-		sp.number(b, t.Unix(), 1, '0')
+		sp.number(b, t.Unix(), 1, '_')
 	case 'u':
 		sp.number(b, int64((int(t.Weekday())+6)%7+1), 1, '0')
 	case 'w':
@@ -199,19 +201,26 @@ func (sp tmSpec) emit(b *strings.Builder, conv byte, text string, t time.Time) {
 		sp.number(b, int64(w), 2, '0')
 	case 'G':
 		y, _ := t.ISOWeek()
-		sp.number(b, int64(y), 4, '0')
+		sp.number(b, int64(y), 1, '0')
 	case 'g':
 		y, _ := t.ISOWeek()
 		sp.number(b, int64(mod(y, 100)), 2, '0')
 	case 'y':
 		sp.number(b, int64(mod(year, 100)), 2, '0')
 	case 'Y':
-		sp.number(b, int64(year), 4, '0')
+		sp.number(b, int64(year), 1, '0')
 	case 'z':
 		sp.zone(b, t)
 	default:
-		sp.writeString(b, text, false)
+		sp.badFormat(b, text, conv)
 	}
+}
+
+// badFormat copies a conversion glibc does not know, padded to the
+// width and upper-cased by ^ (or by # for %b %B %h, whose
+// case flag glibc applies before checking the modifier).
+func (sp tmSpec) badFormat(b *strings.Builder, text string, conv byte) {
+	sp.writeString(b, text, conv != 0 && strings.IndexByte("bBh", conv) >= 0)
 }
 
 // writeString writes a textual conversion, padded to the width with
@@ -251,13 +260,14 @@ func (sp tmSpec) number(b *strings.Builder, v int64, digits int, defPad byte) {
 		pad = defPad
 	}
 	width := digits
-	if sp.width >= 0 {
-		width = sp.width
-		if pad == '-' {
-			pad = '_'
-		}
-	} else if pad == '-' {
+	switch {
+	case pad == '-':
 		width = 0
+		if sp.width >= 0 {
+			width = sp.width
+		}
+	case sp.width > width:
+		width = sp.width
 	}
 	if neg {
 		width--

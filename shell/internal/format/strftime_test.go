@@ -48,7 +48,7 @@ func TestStrftimeAgainstBash(t *testing.T) {
 		secs   int64
 	}
 	var cases []tcase
-	for i := 0; i < 400; i++ {
+	for i := 0; i < 600; i++ {
 		var f strings.Builder
 		for k := 1 + r.Intn(4); k > 0; k-- {
 			if r.Intn(3) == 0 {

@@ -1,0 +1,156 @@
+package shell
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// umaskUsage is umask's usage line.
+const umaskUsage = "umask: usage: umask [-p] [-S] [mode]"
+
+// runUmask is the umask builtin: umask [-p] [-S] [mode], with mode octal
+// or symbolic (u=rwx,g+w,o-x ...) as bash reads it.
+func runUmask(ctx context.Context, c *Call) int {
+	args := c.Args
+	symbolic, reusable := false, false
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
+		a := args[0]
+		args = args[1:]
+		if a == "--" {
+			break
+		}
+		for _, f := range a[1:] {
+			switch f {
+			case 'S':
+				symbolic = true
+			case 'p':
+				reusable = true
+			default:
+				c.Errorf("-%c: invalid option", f)
+				c.r.usage(umaskUsage)
+				return 2
+			}
+		}
+	}
+	if len(args) > 0 {
+		m, msg := parseUmask(args[0], getUmask())
+		if msg != "" {
+			c.Errorf("%s", msg)
+			return 1
+		}
+		setUmask(m)
+		if !symbolic {
+			return 0
+		}
+	}
+	m := getUmask()
+	prefix := ""
+	if reusable {
+		prefix = "umask "
+		if symbolic {
+			prefix += "-S "
+		}
+	}
+	if symbolic {
+		fmt.Fprintf(c, "%s%s\n", prefix, symbolicUmask(m))
+	} else {
+		fmt.Fprintf(c, "%s%04o\n", prefix, m)
+	}
+	return 0
+}
+
+// symbolicUmask spells the permissions a mask leaves, as umask -S does.
+func symbolicUmask(m int) string {
+	perm := func(shift uint) string {
+		v := ^(m >> shift) & 7
+		s := ""
+		if v&4 != 0 {
+			s += "r"
+		}
+		if v&2 != 0 {
+			s += "w"
+		}
+		if v&1 != 0 {
+			s += "x"
+		}
+		return s
+	}
+	return "u=" + perm(6) + ",g=" + perm(3) + ",o=" + perm(0)
+}
+
+// parseUmask reads an octal or symbolic mode relative to the mask cur.
+// On error it returns bash's message.
+func parseUmask(mode string, cur int) (int, string) {
+	if mode != "" && mode[0] >= '0' && mode[0] <= '9' {
+		v := 0
+		for i := 0; i < len(mode); i++ {
+			d := mode[i]
+			if d < '0' || d > '7' {
+				return 0, mode + ": octal number out of range"
+			}
+			v = v*8 + int(d-'0')
+			if v > 0o7777 {
+				return 0, mode + ": octal number out of range"
+			}
+		}
+		return v & 0o777, ""
+	}
+	bits := ^cur & 0o777 // the permissions the mask lets through
+	s := mode
+	for {
+		who := 0
+		for len(s) > 0 && strings.IndexByte("ugoa", s[0]) >= 0 {
+			switch s[0] {
+			case 'u':
+				who |= 0o700
+			case 'g':
+				who |= 0o070
+			case 'o':
+				who |= 0o007
+			case 'a':
+				who |= 0o777
+			}
+			s = s[1:]
+		}
+		if who == 0 {
+			who = 0o777
+		}
+		var op byte
+		if len(s) > 0 {
+			op, s = s[0], s[1:]
+		}
+		if op != '+' && op != '-' && op != '=' {
+			return 0, fmt.Sprintf("`%c': invalid symbolic mode operator", op)
+		}
+		perm := 0
+		for len(s) > 0 && strings.IndexByte("rwx", s[0]) >= 0 {
+			switch s[0] {
+			case 'r':
+				perm |= 0o444
+			case 'w':
+				perm |= 0o222
+			case 'x':
+				perm |= 0o111
+			}
+			s = s[1:]
+		}
+		if len(s) > 0 && s[0] != ',' {
+			return 0, fmt.Sprintf("`%c': invalid symbolic mode character", s[0])
+		}
+		perm &= who
+		switch op {
+		case '+':
+			bits |= perm
+		case '-':
+			bits &^= perm
+		case '=':
+			bits = bits&^who | perm
+		}
+		if len(s) == 0 {
+			break
+		}
+		s = s[1:] // the comma
+	}
+	return ^bits & 0o777, ""
+}

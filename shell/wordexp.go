@@ -1,0 +1,561 @@
+package shell
+
+import (
+	"os/user"
+	"strconv"
+	"strings"
+
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Word expansion in the manner of bash: tilde, parameter, command and
+// arithmetic expansion, then field splitting on IFS and pathname
+// expansion. Brace expansion and the final globbing step reuse
+// mvdan.cc/sh/v3/expand; everything else is done here so that quoting,
+// IFS rules, error wording and the C locale match bash.
+
+// expMode says what a word is expanded for.
+type expMode int
+
+const (
+	modeFields  expMode = iota // command arguments: split and glob
+	modeLiteral                // one string, no splitting or globbing
+	modeAssign                 // like modeLiteral, with tildes after ':'
+	modePattern                // one pattern string: quoted characters escaped
+	modeRepl                   // a ${x/p/r} replacement: quoted & and \ escaped
+	modeDoc                    // a here-document body
+)
+
+// seg is a piece of a field; quoted pieces are neither split nor globbed.
+type seg struct {
+	s      string
+	quoted bool
+}
+
+// wordExp accumulates the fields of one word.
+type wordExp struct {
+	r         *Runner
+	mode      expMode
+	ifs       string
+	fields    [][]seg
+	cur       []seg
+	curHas    bool // the current field exists, even if empty
+	pendingWS bool // IFS white space just ended a field
+}
+
+func (r *Runner) newWordExp(mode expMode) *wordExp {
+	x := &wordExp{r: r, mode: mode}
+	if mode == modeFields {
+		vr := r.vars.get("IFS")
+		if vr.IsSet() {
+			x.ifs = vr.String()
+		} else {
+			x.ifs = " \t\n"
+		}
+	}
+	return x
+}
+
+// lit adds text that is not subject to splitting.
+func (x *wordExp) lit(s string, quoted bool) {
+	if s == "" && !quoted {
+		return
+	}
+	x.cur = append(x.cur, seg{s, quoted})
+	x.curHas = true
+	x.pendingWS = false
+}
+
+// exp adds the result of an expansion: split on IFS when unquoted in
+// fields mode.
+func (x *wordExp) exp(s string, quoted bool) {
+	if quoted || x.mode != modeFields {
+		if quoted {
+			x.lit(s, true)
+		} else if s != "" {
+			x.cur = append(x.cur, seg{s, false})
+			x.curHas = true
+		}
+		return
+	}
+	if x.ifs == "" {
+		x.lit(s, false)
+		return
+	}
+	start := -1
+	flushText := func(end int) {
+		if start >= 0 {
+			x.lit(s[start:end], false)
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if strings.IndexByte(x.ifs, c) < 0 {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flushText(i)
+		if c == ' ' || c == '\t' || c == '\n' {
+			if x.curHas {
+				x.endField()
+				x.pendingWS = true
+			}
+			continue
+		}
+		// A non-white-space delimiter.
+		switch {
+		case x.curHas:
+			x.endField()
+		case x.pendingWS:
+		default:
+			x.endField()
+			x.fields = append(x.fields, nil)
+		}
+		x.pendingWS = false
+	}
+	flushText(len(s))
+}
+
+// endField closes the current field if it exists.
+func (x *wordExp) endField() {
+	if x.curHas {
+		x.fields = append(x.fields, x.cur)
+	}
+	x.cur, x.curHas = nil, false
+}
+
+// fieldBreak separates the elements of "$@" and friends.
+func (x *wordExp) fieldBreak() {
+	if x.mode == modeFields {
+		x.endField()
+		x.pendingWS = false
+		return
+	}
+	x.lit(" ", true)
+}
+
+// expandFields expands words into fields.
+func (r *Runner) expandFields(words []*syntax.Word) ([]string, error) {
+	var out []string
+	for _, w := range words {
+		ws := []*syntax.Word{w}
+		if hasBraceCandidate(w) {
+			cp := *w
+			if syntax.SplitBraces(&cp) {
+				ws = expand.Braces(&cp)
+			}
+		}
+		for _, w := range ws {
+			x := r.newWordExp(modeFields)
+			if err := x.word(w); err != nil {
+				return nil, err
+			}
+			x.endField()
+			for _, f := range x.fields {
+				g, err := r.globField(f)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, g...)
+			}
+		}
+	}
+	return out, nil
+}
+
+// hasBraceCandidate reports whether w has an unquoted literal '{'.
+func hasBraceCandidate(w *syntax.Word) bool {
+	for _, p := range w.Parts {
+		if l, ok := p.(*syntax.Lit); ok && strings.Contains(l.Value, "{") {
+			return true
+		}
+	}
+	return false
+}
+
+// expandString expands w to one string in the given mode.
+func (r *Runner) expandString(w *syntax.Word, mode expMode) (string, error) {
+	x := r.newWordExp(mode)
+	if err := x.word(w); err != nil {
+		return "", err
+	}
+	return x.joined(), nil
+}
+
+// joined concatenates the pieces, escaping quoted ones in pattern modes.
+func (x *wordExp) joined() string {
+	var sb strings.Builder
+	for _, f := range x.fields {
+		x.writeSegs(&sb, f)
+	}
+	x.writeSegs(&sb, x.cur)
+	return sb.String()
+}
+
+func (x *wordExp) writeSegs(sb *strings.Builder, segs []seg) {
+	for _, s := range segs {
+		switch {
+		case !s.quoted:
+			sb.WriteString(s.s)
+		case x.mode == modePattern:
+			sb.WriteString(quotePattern(s.s))
+		case x.mode == modeRepl:
+			for i := 0; i < len(s.s); i++ {
+				if s.s[i] == '&' || s.s[i] == '\\' {
+					sb.WriteByte('\\')
+				}
+				sb.WriteByte(s.s[i])
+			}
+		default:
+			sb.WriteString(s.s)
+		}
+	}
+}
+
+// quotePattern escapes every pattern-special character of s.
+func quotePattern(s string) string {
+	if !strings.ContainsAny(s, "*?[]\\()|!@+{}^") {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("*?[]\\()|!@+{}^", s[i]) >= 0 {
+			sb.WriteByte('\\')
+		}
+		sb.WriteByte(s[i])
+	}
+	return sb.String()
+}
+
+// word expands the parts of w.
+func (x *wordExp) word(w *syntax.Word) error {
+	if w == nil {
+		return nil
+	}
+	return x.parts(w.Parts, false)
+}
+
+func (x *wordExp) parts(parts []syntax.WordPart, dq bool) error {
+	for i, p := range parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			s := p.Value
+			if !dq {
+				if i == 0 && x.mode != modeRepl {
+					s = x.tilde(s, len(parts) > 1)
+				}
+				x.unquotedLit(s)
+				continue
+			}
+			if x.mode == modeDoc {
+				x.lit(docUnescape(s), true)
+			} else {
+				x.lit(dqUnescape(s), true)
+			}
+		case *syntax.SglQuoted:
+			s := p.Value
+			if p.Dollar {
+				s = ansiCString(s)
+			}
+			x.lit(s, true)
+		case *syntax.DblQuoted:
+			if len(p.Parts) == 1 {
+				if pe, ok := p.Parts[0].(*syntax.ParamExp); ok {
+					if err := x.param(pe, true); err != nil {
+						return err
+					}
+					continue
+				}
+			}
+			x.lit("", true)
+			if err := x.parts(p.Parts, true); err != nil {
+				return err
+			}
+		case *syntax.ParamExp:
+			if err := x.param(p, dq); err != nil {
+				return err
+			}
+		case *syntax.CmdSubst:
+			var sb strings.Builder
+			if err := x.r.cmdSubst(&sb, p); err != nil {
+				return err
+			}
+			out := strings.TrimRight(strings.ReplaceAll(sb.String(), "\x00", ""), "\n")
+			x.exp(out, dq)
+		case *syntax.ArithmExp:
+			n, err := x.r.arith(p.X)
+			if err != nil {
+				return err
+			}
+			x.exp(strconv.Itoa(n), dq)
+		case *syntax.ProcSubst:
+			path, err := x.r.procSubst(p)
+			if err != nil {
+				return err
+			}
+			x.lit(path, true)
+		case *syntax.ExtGlob:
+			x.lit(p.Op.String()+p.Pattern.Value+")", false)
+		case *syntax.BraceExp:
+			// Only reached when brace expansion did not apply.
+			var sb strings.Builder
+			syntax.NewPrinter().Print(&sb, p)
+			x.lit(sb.String(), false)
+		default:
+			return errUnsupportedPart
+		}
+	}
+	return nil
+}
+
+type expandErr string
+
+func (e expandErr) Error() string { return string(e) }
+
+const errUnsupportedPart = expandErr("unsupported word part")
+
+// unquotedLit adds an unquoted literal: a backslash quotes the next
+// character; in assignments tildes after ':' expand.
+func (x *wordExp) unquotedLit(s string) {
+	for {
+		i := strings.IndexByte(s, '\\')
+		if x.mode == modeAssign {
+			if j := strings.Index(s, ":~"); j >= 0 && (i < 0 || j < i) {
+				x.lit(s[:j+1], false)
+				s = x.tilde(s[j+1:], false)
+				continue
+			}
+		}
+		if i < 0 || i == len(s)-1 {
+			x.lit(s, false)
+			return
+		}
+		x.lit(s[:i], false)
+		if x.mode == modePattern || x.mode == modeRepl {
+			// Keep the escape: the pattern matcher honours it.
+			x.lit(s[i:i+2], false)
+		} else {
+			x.lit(s[i+1:i+2], true)
+		}
+		s = s[i+2:]
+	}
+}
+
+// dqUnescape removes the backslashes that quote $ ` " \ inside "...".
+func dqUnescape(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '$', '`', '"', '\\':
+				i++
+			case '\n':
+				i++
+				continue
+			}
+		}
+		sb.WriteByte(s[i])
+	}
+	return sb.String()
+}
+
+// tilde expands a leading tilde prefix of s; more says that other word
+// parts follow this literal.
+func (x *wordExp) tilde(s string, more bool) string {
+	if !strings.HasPrefix(s, "~") {
+		return s
+	}
+	end := len(s)
+	stop := "/"
+	if x.mode == modeAssign {
+		stop = "/:"
+	}
+	if i := strings.IndexAny(s, stop); i >= 0 {
+		end = i
+	} else if more {
+		return s
+	}
+	name := s[1:end]
+	var home string
+	switch name {
+	case "":
+		vr := x.r.vars.get("HOME")
+		if !vr.IsSet() {
+			if u, err := user.Current(); err == nil {
+				home = u.HomeDir
+			}
+		} else {
+			home = vr.String()
+		}
+	case "+":
+		home = x.r.getString("PWD")
+	case "-":
+		vr := x.r.vars.get("OLDPWD")
+		if !vr.IsSet() {
+			return s
+		}
+		home = vr.String()
+	default:
+		if strings.ContainsAny(name, "\\'\"$`") {
+			return s
+		}
+		u, err := user.Lookup(name)
+		if err != nil {
+			return s
+		}
+		home = u.HomeDir
+	}
+	x.lit(home, true)
+	return s[end:]
+}
+
+// globField expands one field: pathname expansion when it has unquoted
+// pattern characters, else quote removal only.
+func (r *Runner) globField(f []seg) ([]string, error) {
+	plain := func() []string {
+		var sb strings.Builder
+		for _, s := range f {
+			sb.WriteString(s.s)
+		}
+		return []string{sb.String()}
+	}
+	if r.opts.noglob {
+		return plain(), nil
+	}
+	// Quoted pieces match literally: escape them (glob.go).
+	var pat, lit strings.Builder
+	for _, s := range f {
+		lit.WriteString(s.s)
+		if s.quoted {
+			pat.WriteString(globQuote(s.s))
+		} else {
+			pat.WriteString(s.s)
+		}
+	}
+	return r.globExpand(pat.String(), lit.String())
+}
+
+// ansiCString decodes the backslash escapes of $'...' (and ${x@E}).
+// A NUL byte ends the string, as in bash.
+func ansiCString(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			sb.WriteByte(c)
+			continue
+		}
+		i++
+		switch c = s[i]; c {
+		case 'a':
+			sb.WriteByte(7)
+		case 'b':
+			sb.WriteByte(8)
+		case 'e', 'E':
+			sb.WriteByte(0x1b)
+		case 'f':
+			sb.WriteByte(12)
+		case 'n':
+			sb.WriteByte('\n')
+		case 'r':
+			sb.WriteByte('\r')
+		case 't':
+			sb.WriteByte('\t')
+		case 'v':
+			sb.WriteByte(11)
+		case '\\', '\'', '"', '?':
+			sb.WriteByte(c)
+		case 'c':
+			if i+1 < len(s) {
+				i++
+				ch := s[i]
+				if ch == '\\' && i+1 < len(s) && s[i+1] == '\\' {
+					i++
+				}
+				if ch == '?' {
+					sb.WriteByte(0x7f)
+				} else {
+					sb.WriteByte(ch & 0x1f)
+				}
+			} else {
+				sb.WriteString("\\c")
+			}
+		case 'x', 'u', 'U':
+			max := 2
+			if c == 'u' {
+				max = 4
+			} else if c == 'U' {
+				max = 8
+			}
+			j := i + 1
+			for j < len(s) && j-i-1 < max && isHex(s[j]) {
+				j++
+			}
+			if j == i+1 {
+				sb.WriteByte('\\')
+				sb.WriteByte(c)
+				continue
+			}
+			n, _ := strconv.ParseUint(s[i+1:j], 16, 32)
+			if c == 'x' {
+				sb.WriteByte(byte(n))
+			} else {
+				sb.WriteRune(rune(n))
+			}
+			i = j - 1
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			j := i
+			n := 0
+			for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '7' {
+				n = n*8 + int(s[j]-'0')
+				j++
+			}
+			sb.WriteByte(byte(n))
+			i = j - 1
+		default:
+			sb.WriteByte('\\')
+			sb.WriteByte(c)
+		}
+	}
+	out := sb.String()
+	if i := strings.IndexByte(out, 0); i >= 0 {
+		out = out[:i]
+	}
+	return out
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// docUnescape removes the backslashes that quote $ ` \ and newlines in
+// a here-document body.
+func docUnescape(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '$', '`', '\\':
+				i++
+			case '\n':
+				i++
+				continue
+			}
+		}
+		sb.WriteByte(s[i])
+	}
+	return sb.String()
+}
