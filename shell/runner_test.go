@@ -51,7 +51,7 @@ func runInProcess(t *testing.T, src string) (string, string, int) {
 // goroutines) and, where bash is installed, under `bash -c` too.
 var interpCases = []struct {
 	name, src, want string
-	status         int
+	status          int
 }{
 	{"echo", `echo hi there`, "hi there\n", 0},
 	{"vars and quoting", `x='a  b'; echo "$x" $x`, "a  b a b\n", 0},
