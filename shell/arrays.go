@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -85,9 +86,13 @@ func (r *Runner) assocKey(x syntax.ArithmExpr) (string, error) {
 	if w, ok := x.(*syntax.Word); ok {
 		return r.literal(w)
 	}
+	// The parser read the subscript as arithmetic: print it back tight.
 	var sb stringsBuilderW
-	syntax.NewPrinter().Print(&sb, x)
-	return sb.String(), nil
+	if err := syntax.NewPrinter(syntax.Minify(true)).Print(&sb, &syntax.ArithmExp{X: x}); err != nil {
+		return "", err
+	}
+	out := strings.ReplaceAll(sb.String(), "\\\n", "")
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(out, "$(("), "))")), nil
 }
 
 // indexAssign handles a[i]=v and a[i]+=v.

@@ -399,7 +399,9 @@ func (r *Runner) declareFuncs(c *Call, f declFlags, items []*syntax.Assign) int 
 			status = 1
 			continue
 		}
-		if f.funcNames {
+		if f.funcNames && len(items) > 0 {
+			fmt.Fprintln(c, n) // declare -F NAME prints just the name
+		} else if f.funcNames {
 			fmt.Fprintf(c, "declare -f %s\n", n)
 		} else {
 			fmt.Fprint(c, funcText(n, body))

@@ -68,6 +68,11 @@ func init() {
 		"ulimit":    bUlimit,
 		"umask":     bUmask,
 		"help":      bHelp,
+		"caller":    bCaller,
+		"compgen":   bCompgen,
+		"pushd":     bPushd,
+		"popd":      bPopd,
+		"dirs":      bDirs,
 		"fd":        bFd,
 		"lsof":      bLsof,
 	}

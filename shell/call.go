@@ -196,7 +196,7 @@ func (r *Runner) assignValue(a *syntax.Assign, local bool) (string, expand.Varia
 	val := ""
 	if a.Value != nil {
 		var err error
-		val, err = r.literal(a.Value)
+		val, err = r.assignLiteral(a.Value)
 		if err != nil {
 			return name, expand.Variable{}, err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
@@ -15,12 +16,14 @@ import (
 type funcDef struct {
 	errName string
 	lineOff int
+	// source is the function's BASH_SOURCE entry.
+	source string
 }
 
 // stopped reports whether the current list must stop running: exit,
 // return, break or continue are unwinding.
 func (r *Runner) stopped() bool {
-	return r.exiting || r.returning || r.breakN > 0 || r.contN > 0
+	return r.exiting || r.returning || r.breakN > 0 || r.contN > 0 || r.lineAborted
 }
 
 func (r *Runner) stmts(ctx context.Context, list []*syntax.Stmt) {
@@ -424,6 +427,7 @@ func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, a
 	if meta.errName != "" {
 		r.errName, r.lineOff = meta.errName, meta.lineOff
 	}
+	r.frames = append(r.frames, callFrame{line: savedLine, file: meta.source})
 	r.setFuncNameVar()
 	r.stmt(ctx, body)
 	status := r.lastStatus
@@ -435,28 +439,59 @@ func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, a
 	r.runTrap(ctx, "RETURN")
 	r.vars.frames = r.vars.frames[:len(r.vars.frames)-1]
 	r.funcNames = r.funcNames[:len(r.funcNames)-1]
+	r.frames = r.frames[:len(r.frames)-1]
 	r.setFuncNameVar()
 	r.params, r.errName, r.lineOff = savedParams, savedName, savedOff
 	r.line = savedLine
 	return status
 }
 
-// setFuncNameVar keeps FUNCNAME (innermost first, then "main") in sync.
+// callFrame is one function call: the line it was called from and the
+// file that defined the function ("" when there is none, as under -c).
+type callFrame struct {
+	line uint
+	file string
+}
+
+// setFuncNameVar keeps FUNCNAME (innermost first, then "main"),
+// BASH_SOURCE and BASH_LINENO in sync with the call stack.
 func (r *Runner) setFuncNameVar() {
-	if len(r.funcNames) == 0 {
+	n := len(r.funcNames)
+	if n == 0 {
 		delete(r.vars.global, "FUNCNAME")
-		return
+	} else {
+		list := make([]string, 0, n+1)
+		for i := n - 1; i >= 0; i-- {
+			list = append(list, r.funcNames[i])
+		}
+		r.vars.global["FUNCNAME"] = expand.Variable{Set: true, Kind: expand.Indexed, List: append(list, "main")}
 	}
-	list := make([]string, 0, len(r.funcNames)+1)
-	for i := len(r.funcNames) - 1; i >= 0; i-- {
-		list = append(list, r.funcNames[i])
+	var srcs, lines []string
+	for i := len(r.frames) - 1; i >= 0; i-- {
+		srcs = append(srcs, r.frames[i].file)
+		lines = append(lines, strconv.FormatUint(uint64(r.frames[i].line), 10))
 	}
-	list = append(list, "main")
-	r.vars.global["FUNCNAME"] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
+	if r.scriptSource != "" {
+		srcs = append(srcs, r.scriptSource)
+	}
+	if r.scriptSource != "" || n > 0 {
+		lines = append(lines, "0")
+	}
+	for name, list := range map[string][]string{"BASH_SOURCE": srcs, "BASH_LINENO": lines} {
+		if len(list) == 0 {
+			delete(r.vars.global, name)
+			continue
+		}
+		r.vars.global[name] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
+	}
 }
 
 func (r *Runner) funcMeta(name string) {
-	r.funcInfo[name] = funcDef{errName: r.errName, lineOff: r.lineOff}
+	src := r.errName
+	if r.sess.cMode && src == r.sess.cName {
+		src = "" // -c text has no file
+	}
+	r.funcInfo[name] = funcDef{errName: r.errName, lineOff: r.lineOff, source: src}
 }
 
 // traceCmd prints a set -x trace line.

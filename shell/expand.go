@@ -149,7 +149,7 @@ func (r *Runner) match(pat, s string) bool {
 	if r.shopts.nocasematch {
 		mode |= pattern.NoGlobCase
 	}
-	if !pattern.HasMeta(pat, mode) {
+	if !hasPatternMeta(pat, mode) {
 		// Fast path: remove escapes and compare.
 		unq := unescapePattern(pat)
 		if r.shopts.nocasematch {
@@ -200,7 +200,8 @@ func (r *Runner) arithText(x syntax.ArithmExpr) (string, error) {
 	if err := syntax.NewPrinter().Print(&sb, &syntax.ArithmExp{X: x}); err != nil {
 		return "", err
 	}
-	txt := strings.TrimSuffix(strings.TrimPrefix(sb.String(), "$(("), "))")
+	txt := strings.ReplaceAll(sb.String(), "\\\n", "")
+	txt = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(txt, "$(("), "))"))
 	if !strings.ContainsAny(txt, "$`\\") {
 		return txt, nil
 	}

@@ -37,6 +37,7 @@ func (r *Runner) globExpand(pat, lit string) ([]string, error) {
 	}
 	switch {
 	case r.shopts.failglob:
+		r.lineAborted = true
 		return nil, &noMatchError{lit}
 	case r.shopts.nullglob:
 		return nil, nil
@@ -72,15 +73,22 @@ func (r *Runner) globMode() pattern.Mode {
 	return mode
 }
 
-// hasGlobMeta reports whether pat has an unescaped *, ? or [, or with
+// hasGlobMeta reports whether pat has an unescaped *, ? or [...], or with
 // extglob an unescaped extended operator.
 func (r *Runner) hasGlobMeta(pat string) bool {
+	open := false
 	for i := 0; i < len(pat); i++ {
 		switch pat[i] {
 		case '\\':
 			i++
-		case '*', '?', '[':
+		case '*', '?':
 			return true
+		case '[':
+			open = true // a pattern only with a closing ']'
+		case ']':
+			if open {
+				return true
+			}
 		case '+', '@', '!':
 			if r.shopts.extglob && i+1 < len(pat) && pat[i+1] == '(' {
 				return true

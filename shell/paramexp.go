@@ -616,9 +616,13 @@ func (x *wordExp) transform(pe *syntax.ParamExp, v pval, op string, dq bool) err
 		if !v.set {
 			return nil
 		}
-		line := r.declareLine(v.name, v.vr)
-		if strings.HasPrefix(line, "declare -- ") {
-			line = strings.TrimPrefix(line, "declare -- ")
+		if v.vr.Kind == expand.Indexed || v.vr.Kind == expand.Associative {
+			x.exp(r.declareLine(v.name, v.vr), dq)
+			return nil
+		}
+		line := v.name + "=" + shellQuote(v.str)
+		if f := r.attrFlags(v.name, v.vr); f != "" {
+			line = "declare -" + f + " " + line
 		}
 		x.exp(line, dq)
 	case "K", "k":

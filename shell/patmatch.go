@@ -26,7 +26,7 @@ func (r *Runner) newMatcher(pat string) *matcher {
 		mode |= pattern.ExtendedOperators
 	}
 	pat = r.chars(pat)
-	if !pattern.HasMeta(pat, mode) {
+	if !hasPatternMeta(pat, mode) {
 		m.lit = unescapePattern(pat)
 		return m
 	}
@@ -203,4 +203,25 @@ func writeReplacement(sb *strings.Builder, with, match string, noAmp bool) {
 			sb.WriteByte(ch)
 		}
 	}
+}
+
+// hasPatternMeta is pattern.HasMeta that also sees extglob groups.
+func hasPatternMeta(pat string, mode pattern.Mode) bool {
+	if pattern.HasMeta(pat, mode) {
+		return true
+	}
+	if mode&pattern.ExtendedOperators == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(pat); i++ {
+		switch pat[i] {
+		case '\\':
+			i++
+		case '?', '*', '+', '@', '!':
+			if pat[i+1] == '(' {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -35,6 +35,7 @@ type session struct {
 	// cMode is set when the program is the argument of -c, which changes
 	// a few of bash's messages and statuses.
 	cMode bool
+	cName string
 
 	mu   sync.Mutex
 	jobs *jobTable
@@ -105,6 +106,15 @@ type Runner struct {
 
 	// curCall is the simple command being run, for job messages.
 	curCall *syntax.CallExpr
+	// frames parallels funcNames: where each function was called from and
+	// the file that defined it (BASH_LINENO, BASH_SOURCE, caller);
+	// scriptSource is the script's own entry ("" for -c and stdin).
+	frames       []callFrame
+	scriptSource string
+
+	// lineAborted is set by a failglob error: the rest of the top-level
+	// line is skipped, as bash does.
+	lineAborted bool
 
 	ecfg *expand.Config
 }
@@ -330,6 +340,9 @@ func (r *Runner) subshell() *Runner {
 		utf8:       r.utf8,
 		envDirty:   true,
 		funcNames:  slices.Clone(r.funcNames),
+		frames:     slices.Clone(r.frames),
+
+		scriptSource: r.scriptSource,
 		noErrExit:  r.noErrExit,
 		inSubshell: true,
 		bgJob:      r.bgJob,

@@ -88,12 +88,14 @@ const (
 
 // RunString runs src as `tcpsh -c src` does and returns the status.
 func (r *Runner) RunString(ctx context.Context, src string) int {
-	r.sess.cMode = true
+	r.sess.cMode, r.sess.cName = true, r.errName
 	return r.runLines(ctx, stringLines(src), ModeString)
 }
 
 // RunScript runs a whole script file's text, line by line as bash does.
 func (r *Runner) RunScript(ctx context.Context, src string) int {
+	r.scriptSource = r.errName
+	r.setFuncNameVar()
 	return r.runLines(ctx, stringLines(src), ModeScript)
 }
 
@@ -152,12 +154,14 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 		if r.shopts.expandAliases && len(r.aliases) > 0 {
 			stmts = r.expandAliases(stmts, lr)
 		}
+		r.lineAborted = false
 		for _, st := range stmts {
 			r.stmt(ctx, st)
-			if r.exiting || ctx.Err() != nil {
+			if r.exiting || ctx.Err() != nil || r.lineAborted {
 				break
 			}
 		}
+		r.lineAborted = false
 		if r.exiting || ctx.Err() != nil {
 			break
 		}
@@ -213,6 +217,7 @@ func (r *Runner) evalAt(ctx context.Context, src, name string, first int) int {
 			break
 		}
 	}
+	r.lineAborted = false // a failglob error ends the eval'd text only
 	r.line, r.lineOff = saved, savedOff
 	return r.lastStatus
 }
@@ -255,10 +260,15 @@ func (r *Runner) RunInteractive(ctxFor func() context.Context, readLine func(pro
 				stmts = r.expandAliases(stmts, lr)
 			}
 			ctx := ctxFor()
+			r.lineAborted = false
 			for _, st := range stmts {
 				r.stmt(ctx, st)
 				if r.exiting {
 					return r.exitCode
+				}
+				if r.lineAborted {
+					r.lineAborted = false
+					break
 				}
 				if ctx.Err() != nil {
 					r.lastStatus = 130

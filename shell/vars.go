@@ -169,6 +169,8 @@ func (e environ) Get(name string) expand.Variable {
 		return strVar(strconv.Itoa(os.Getpid()))
 	case "PPID":
 		return strVar(strconv.Itoa(os.Getppid()))
+	case "DIRSTACK":
+		return r.dirStackVar()
 	}
 	if n := name[0]; n >= '1' && n <= '9' {
 		if i, err := strconv.Atoi(name); err == nil {
