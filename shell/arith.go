@@ -696,7 +696,7 @@ func (r *Runner) rawArith(stmts []*syntax.Stmt, lines []string) {
 }
 
 // rawArithWord returns the text between left+skip and right as a word
-// expanded like a double-quoted string, or nil.
+// parsed like a here-document body (see arithText), or nil.
 func (r *Runner) rawArithWord(lines []string, left syntax.Pos, skip uint, right syntax.Pos) *syntax.Word {
 	text, ok := sourceText(lines, left, right)
 	if !ok || uint(len(text)) < skip {
@@ -707,13 +707,13 @@ func (r *Runner) rawArithWord(lines []string, left syntax.Pos, skip uint, right 
 	}
 	body := text[skip:]
 	if !strings.ContainsAny(body, "$`\\") {
-		return &syntax.Word{Parts: []syntax.WordPart{&syntax.DblQuoted{Parts: []syntax.WordPart{&syntax.Lit{Value: body}}}}}
+		return &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{Value: body}}}
 	}
 	w, err := r.newParser().Document(strings.NewReader(body))
 	if err != nil {
 		return nil
 	}
-	return &syntax.Word{Parts: []syntax.WordPart{&syntax.DblQuoted{Parts: w.Parts}}}
+	return w
 }
 
 // sourceText returns the text from a to b (exclusive), or false when the

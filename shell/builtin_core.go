@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"mvdan.cc/sh/v3/syntax"
 
 	"tcpsh/shell/internal/testexpr"
 )
@@ -146,6 +145,10 @@ func bSource(ctx context.Context, c *Call) int {
 // runLinesNested runs a sourced file line by line in the current shell.
 func (r *Runner) runLinesNested(ctx context.Context, src string) int {
 	lr := &lineReader{next: stringLines(src), echo: r.verboseEcho}
+	savedSrc := r.src
+	r.src = &srcText{lr: lr}
+	r.traceLevel++
+	defer func() { r.src = savedSrc; r.traceLevel-- }()
 	p := r.newParser()
 	for stmts, err := range p.InteractiveSeq(lr) {
 		if err != nil {
@@ -281,7 +284,7 @@ func (r *Runner) describe(c *Call, name string, verbose, short bool) bool {
 		if short {
 			fmt.Fprintf(c, "%s\n", name)
 		} else {
-			fmt.Fprintf(c, "%s is a function\n%s", name, funcText(name, body))
+			fmt.Fprintf(c, "%s is a function\n%s", name, r.funcText(name, body))
 		}
 		return true
 	}
@@ -305,16 +308,6 @@ func (r *Runner) describe(c *Call, name string, verbose, short bool) bool {
 		c.Errorf("%s: not found", name)
 	}
 	return false
-}
-
-// funcText prints a function definition as bash's type and declare -f do.
-func funcText(name string, body *syntax.Stmt) string {
-	var sb strings.Builder
-	sb.WriteString(name + " () \n")
-	p := syntax.NewPrinter(syntax.Indent(4), syntax.FunctionNextLine(true))
-	p.Print(&sb, body)
-	sb.WriteString("\n")
-	return sb.String()
 }
 
 func shellQuoteAlias(s string) string {

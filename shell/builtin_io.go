@@ -80,6 +80,10 @@ func bPrintf(ctx context.Context, c *Call) int {
 		c.r.usage("printf: usage: printf [-v var] format [arguments]")
 		return 2
 	}
+	if varName != "" && !validName(varName) && !validRefTarget(varName) {
+		c.Errorf("`%s': not a valid identifier", varName)
+		return 2
+	}
 	var buf bytes.Buffer
 	opt := format.Options{
 		UTF8:      c.r.utf8,

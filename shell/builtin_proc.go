@@ -304,7 +304,7 @@ func bKill(ctx context.Context, c *Call) int {
 				continue
 			}
 		}
-		if err := syscall.Kill(pid, sig); err != nil {
+		if err := killPID(pid, sig); err != nil {
 			c.Errorf("(%s) - %s", a, errnoText(err))
 			status = 1
 		}

@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,10 @@ type stringsBuilderW = strings.Builder
 // declFlags are the attribute options of declare and friends.
 type declFlags struct {
 	array, assoc, integer, export, readonly, print, funcs, funcNames, global, unexport, local bool
+	// noInteger is +i; nameref is -n; caseAttr is 'l', 'u' or 0, and
+	// noCase says +l or +u.
+	noInteger, nameref, noCase bool
+	caseAttr                   byte
 }
 
 // declClause runs declare/local/export/readonly/typeset/nameref parsed
@@ -87,6 +92,7 @@ func (r *Runner) declare(c *Call, name string, opts []string, items []*syntax.As
 				f.assoc = on
 			case 'i':
 				f.integer = on
+				f.noInteger = !on
 			case 'x':
 				f.export = on
 				f.unexport = !on
@@ -104,8 +110,16 @@ func (r *Runner) declare(c *Call, name string, opts []string, items []*syntax.As
 				if name == "export" {
 					f.unexport = true
 					f.export = false
+				} else {
+					f.nameref = on
 				}
-			case 'l', 'u', 't':
+			case 'l', 'u':
+				if on {
+					f.caseAttr = byte(ch)
+				} else {
+					f.noCase = true
+				}
+			case 't':
 			default:
 				c.Errorf("-%c: invalid option", ch)
 				return 2
@@ -168,6 +182,10 @@ func (r *Runner) declare(c *Call, name string, opts []string, items []*syntax.As
 func (r *Runner) declareOne(name string, a *syntax.Assign, f declFlags) error {
 	local := (f.local || (len(r.funcNames) > 0 && !f.global && !f.export && !f.readonly))
 	cur := r.vars.get(name)
+	if local && cur.ReadOnly {
+		// bash refuses to shadow a readonly variable.
+		return readOnlyError{name}
+	}
 	if local {
 		if m := r.vars.frames; len(m) > 0 {
 			if v, ok := m[len(m)-1][name]; ok {
@@ -184,6 +202,34 @@ func (r *Runner) declareOne(name string, a *syntax.Assign, f declFlags) error {
 	}
 	if f.integer {
 		r.intVars[name] = true
+	}
+	if f.noInteger {
+		delete(r.intVars, name)
+	}
+	if f.caseAttr != 0 {
+		r.vars.setCaseAttr(name, f.caseAttr)
+	} else if f.noCase {
+		r.vars.setCaseAttr(name, 0)
+	}
+	if f.nameref {
+		target := ""
+		if a.Value != nil {
+			v, err := r.literal(a.Value)
+			if err != nil {
+				return err
+			}
+			target = v
+		} else if cur.Kind != expand.NameRef && cur.IsSet() {
+			target = cur.String()
+		} else if cur.Kind == expand.NameRef {
+			target = cur.Str
+		}
+		if target != "" && !validName(target) && !validRefTarget(target) {
+			return fmt.Errorf("`%s': invalid variable name for name reference", target)
+		}
+		vr := expand.Variable{Set: target != "", Kind: expand.NameRef, Str: target, Local: cur.Local, Exported: cur.Exported, ReadOnly: cur.ReadOnly || f.readonly}
+		r.vars.set(name, vr)
+		return nil
 	}
 	if f.assoc && cur.Kind != expand.Associative {
 		cur = expand.Variable{Kind: expand.Associative, Map: map[string]string{}, Local: cur.Local, Exported: cur.Exported}
@@ -207,15 +253,15 @@ func (r *Runner) declareOne(name string, a *syntax.Assign, f declFlags) error {
 		if f.array && vr.Kind == expand.String {
 			vr = expand.Variable{Set: true, Kind: expand.Indexed, List: []string{vr.Str}}
 		}
-		r.vars.set(name, withAttrs(vr, cur))
-		if r.intVars[name] && vr.Kind == expand.String {
-			n, err := r.arithString(vr.Str)
-			if err != nil {
+		if r.intVars[name] {
+			if err := r.intValue(&vr); err != nil {
 				return err
 			}
-			vr.Str = strconv.Itoa(n)
-			r.vars.set(name, withAttrs(vr, cur))
 		}
+		if c := r.vars.caseAttr[name]; c != 0 {
+			r.caseValue(&vr, c == 'u')
+		}
+		r.vars.set(name, withAttrs(vr, cur))
 	} else if !cur.Declared() {
 		r.vars.set(name, expand.Variable{Kind: expand.Unknown, Local: cur.Local})
 	}
@@ -261,6 +307,12 @@ func (r *Runner) declareLine(name string, vr expand.Variable) string {
 	if r.intVars[name] {
 		flags += "i"
 	}
+	if c := r.vars.caseAttr[name]; c != 0 {
+		flags += string(c)
+	}
+	if vr.Kind == expand.NameRef {
+		flags += "n"
+	}
 	if vr.ReadOnly {
 		flags += "r"
 	}
@@ -278,6 +330,8 @@ func (r *Runner) declareLine(name string, vr expand.Variable) string {
 		return s
 	}
 	switch vr.Kind {
+	case expand.NameRef:
+		return s + "=" + dquote(vr.Str)
 	case expand.Indexed:
 		var parts []string
 		idx := arrayIndexes(vr)
@@ -404,7 +458,7 @@ func (r *Runner) declareFuncs(c *Call, f declFlags, items []*syntax.Assign) int 
 		} else if f.funcNames {
 			fmt.Fprintf(c, "declare -f %s\n", n)
 		} else {
-			fmt.Fprint(c, funcText(n, body))
+			fmt.Fprint(c, r.funcText(n, body))
 		}
 	}
 	return status
@@ -617,7 +671,7 @@ func bGetopts(ctx context.Context, c *Call) int {
 		if silent {
 			r.setString("OPTARG", string(opt))
 		} else {
-			r.errf("illegal option -- %c", opt)
+			r.getoptsError("illegal option -- %c", opt)
 			r.unsetVar("OPTARG")
 		}
 		r.setString(name, "?")
@@ -641,7 +695,7 @@ func bGetopts(ctx context.Context, c *Call) int {
 				r.setString(name, ":")
 				r.setString("OPTARG", string(opt))
 			} else {
-				r.errf("option requires an argument -- %c", opt)
+				r.getoptsError("option requires an argument -- %c", opt)
 				r.setString(name, "?")
 				r.unsetVar("OPTARG")
 			}
@@ -657,4 +711,10 @@ func bGetopts(ctx context.Context, c *Call) int {
 	r.setString("OPTIND", strconv.Itoa(optind))
 	r.getoptsInd = optind
 	return 0
+}
+
+// getoptsError prints a getopts diagnostic as bash does: "$0: message",
+// without a line number.
+func (r *Runner) getoptsError(format string, args ...any) {
+	io.WriteString(r.out(2), r.name0+": "+fmt.Sprintf(format, args...)+"\n")
 }

@@ -23,6 +23,7 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 	}
 	name := args[0]
 	r.curCall = c
+	defer r.setLastArg(args[len(args)-1])
 	persist := name == "exec" && len(args) == 1
 	var undo func()
 	if len(redirs) > 0 {
@@ -108,26 +109,27 @@ func (r *Runner) assignOnly(ctx context.Context, c *syntax.CallExpr, redirs []*s
 
 // assignList performs assignments for good.
 func (r *Runner) assignList(as []*syntax.Assign, trace bool) int {
-	var traced []string
 	for _, a := range as {
 		name, vr, err := r.assignValue(a, false)
 		if err != nil {
 			r.expandError(err)
 			return r.expandFailStatus(err)
 		}
-		if trace && r.opts.xtrace {
-			traced = append(traced, name+"="+vr.String())
+		if trace {
+			r.traceAssign(a, name, vr.String())
 		}
 		if r.opts.allexport {
 			vr.Exported = true
 		}
 		if err := r.setVar(name, vr); err != nil {
 			r.errf("%v", err)
+			var ro readOnlyError
+			if errors.As(err, &ro) && !r.sess.interactive {
+				// bash abandons the rest of the command line.
+				r.lineAborted = true
+			}
 			return 1
 		}
-	}
-	if len(traced) > 0 {
-		r.traceCmd(traced, nil)
 	}
 	return 0
 }
@@ -154,7 +156,9 @@ func (r *Runner) tempAssigns(as []*syntax.Assign, keep bool) (func(), []string, 
 			old, had = m[name], true
 		}
 		if old.ReadOnly {
-			return nil, nil, readOnlyError{name}
+			// bash reports it and runs the command anyway.
+			r.errf("%v", readOnlyError{name})
+			continue
 		}
 		olds = append(olds, saved{name, old, had})
 		if !keep {
@@ -187,7 +191,7 @@ func (r *Runner) tempAssigns(as []*syntax.Assign, keep bool) (func(), []string, 
 
 // assignValue computes the variable that an assignment produces.
 func (r *Runner) assignValue(a *syntax.Assign, local bool) (string, expand.Variable, error) {
-	name := a.Name.Value
+	name := r.resolveRef(a.Name.Value)
 	cur := r.vars.get(name)
 	if a.Array != nil {
 		vr, err := r.arrayValue(name, cur, a)

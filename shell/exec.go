@@ -2,10 +2,7 @@ package shell
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"strconv"
-	"strings"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -16,8 +13,9 @@ import (
 type funcDef struct {
 	errName string
 	lineOff int
-	// source is the function's BASH_SOURCE entry.
+	// source is the function's BASH_SOURCE entry; src its text.
 	source string
+	src    *srcText
 }
 
 // stopped reports whether the current list must stop running: exit,
@@ -179,9 +177,10 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 		return r.caseClause(ctx, c)
 	case *syntax.FuncDecl:
 		r.funcs[c.Name.Value] = c.Body
-		r.funcMeta(c.Name.Value)
+		r.funcMeta(c)
 		return 0
 	case *syntax.ArithmCmd:
+		r.traceArith(c)
 		n, err := r.arith(c.X)
 		if err != nil {
 			r.arithCmdError("((", err)
@@ -192,6 +191,9 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 		}
 		return 0
 	case *syntax.TestClause:
+		if r.opts.xtrace {
+			return r.traceTestClause(ctx, c.X)
+		}
 		return r.testClauseStatus(ctx, c.X)
 	case *syntax.DeclClause:
 		return r.declClause(ctx, c)
@@ -212,8 +214,7 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 	case *syntax.TimeClause:
 		return r.timeClause(ctx, c)
 	case *syntax.CoprocClause:
-		r.errf("coproc: not supported")
-		return 2
+		return r.coproc(ctx, c)
 	case *syntax.TestDecl:
 		return 0
 	}
@@ -313,7 +314,12 @@ func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
 			items = r.params
 		}
 		name := loop.Name.Value
+		hdrEnd := loop.Name.End()
+		if n := len(loop.Items); n > 0 {
+			hdrEnd = loop.Items[n-1].End()
+		}
 		for _, it := range items {
+			r.traceHeader(c.ForPos, hdrEnd, "")
 			if err := r.setString(name, it); err != nil {
 				r.errf("%v", err)
 				return 1
@@ -326,6 +332,7 @@ func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
 		}
 	case *syntax.CStyleLoop:
 		if loop.Init != nil {
+			r.traceArithExpr(loop.Init)
 			if _, err := r.arith(loop.Init); err != nil {
 				r.arithError(err)
 				return 1
@@ -333,6 +340,7 @@ func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
 		}
 		for {
 			if loop.Cond != nil {
+				r.traceArithExpr(loop.Cond)
 				n, err := r.arith(loop.Cond)
 				if err != nil {
 					r.arithError(err)
@@ -348,6 +356,7 @@ func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
 				break
 			}
 			if loop.Post != nil {
+				r.traceArithExpr(loop.Post)
 				if _, err := r.arith(loop.Post); err != nil {
 					r.arithError(err)
 					return 1
@@ -359,6 +368,7 @@ func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
 }
 
 func (r *Runner) caseClause(ctx context.Context, c *syntax.CaseClause) int {
+	r.traceHeader(c.Case, c.Word.End(), " in")
 	word, err := r.literal(c.Word)
 	if err != nil {
 		r.expandError(err)
@@ -400,18 +410,6 @@ func (r *Runner) caseClause(ctx context.Context, c *syntax.CaseClause) int {
 	return r.lastStatus
 }
 
-func (r *Runner) timeClause(ctx context.Context, c *syntax.TimeClause) int {
-	start := nowFunc()
-	status := 0
-	if c.Stmt != nil {
-		r.stmt(ctx, c.Stmt)
-		status = r.lastStatus
-	}
-	d := nowFunc().Sub(start)
-	fmt.Fprintf(r.out(2), "\nreal\t%dm%.3fs\nuser\t0m0.000s\nsys\t0m0.000s\n", int(d.Minutes()), d.Seconds()-float64(int(d.Minutes())*60))
-	return status
-}
-
 // callFunc runs a shell function with args as its positional parameters.
 func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, args []string) int {
 	if len(r.funcNames) > 1000 {
@@ -428,6 +426,10 @@ func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, a
 		r.errName, r.lineOff = meta.errName, meta.lineOff
 	}
 	r.frames = append(r.frames, callFrame{line: savedLine, file: meta.source})
+	savedSrc := r.src
+	if meta.src != nil {
+		r.src = meta.src
+	}
 	r.setFuncNameVar()
 	r.stmt(ctx, body)
 	status := r.lastStatus
@@ -442,7 +444,7 @@ func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, a
 	r.frames = r.frames[:len(r.frames)-1]
 	r.setFuncNameVar()
 	r.params, r.errName, r.lineOff = savedParams, savedName, savedOff
-	r.line = savedLine
+	r.line, r.src = savedLine, savedSrc
 	return status
 }
 
@@ -486,31 +488,10 @@ func (r *Runner) setFuncNameVar() {
 	}
 }
 
-func (r *Runner) funcMeta(name string) {
-	src := r.errName
-	if r.sess.cMode && src == r.sess.cName {
-		src = "" // -c text has no file
+func (r *Runner) funcMeta(fd *syntax.FuncDecl) {
+	file := r.errName
+	if r.sess.cMode && file == r.sess.cName {
+		file = "" // -c text has no file
 	}
-	r.funcInfo[name] = funcDef{errName: r.errName, lineOff: r.lineOff, source: src}
-}
-
-// traceCmd prints a set -x trace line.
-func (r *Runner) traceCmd(assigns []string, args []string) {
-	if !r.opts.xtrace {
-		return
-	}
-	ps4, _ := r.expandPrompt(r.getString("PS4"))
-	var sb strings.Builder
-	sb.WriteString(ps4)
-	parts := make([]string, 0, len(assigns)+len(args))
-	for _, a := range assigns {
-		name, val, _ := strings.Cut(a, "=")
-		parts = append(parts, name+"="+traceQuote(val))
-	}
-	for _, a := range args {
-		parts = append(parts, traceQuote(a))
-	}
-	sb.WriteString(strings.Join(parts, " "))
-	sb.WriteByte('\n')
-	io.WriteString(r.out(2), sb.String())
+	r.funcInfo[fd.Name.Value] = funcDef{errName: r.errName, lineOff: r.lineOff, source: file, src: r.src.declText(fd)}
 }

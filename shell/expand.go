@@ -190,11 +190,17 @@ func (r *Runner) arith(x syntax.ArithmExpr) (int, error) {
 
 // arithText expands an arithmetic expression to the string to evaluate.
 // A word (the raw source text recorded at parse time, or a plain operand)
-// is expanded as in double quotes; any other node is printed back to
-// source first.
+// is expanded like a here-document body: expansions run, nothing is
+// split, and backslashes quote only $ ` \ and newline. Any other node is
+// printed back to source first.
 func (r *Runner) arithText(x syntax.ArithmExpr) (string, error) {
 	if w, ok := x.(*syntax.Word); ok {
-		return r.literal(w)
+		if len(w.Parts) == 1 {
+			if l, ok := w.Parts[0].(*syntax.Lit); ok && !strings.Contains(l.Value, "\\") {
+				return l.Value, nil
+			}
+		}
+		return r.document(w)
 	}
 	var sb strings.Builder
 	if err := syntax.NewPrinter().Print(&sb, &syntax.ArithmExp{X: x}); err != nil {
@@ -225,6 +231,7 @@ func (r *Runner) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 	s := r.subshell()
 	// set -e is off in $(...) unless shopt inherit_errexit.
 	s.opts.errexit = s.opts.errexit && r.shopts.inheritErrexit
+	s.traceLevel++ // set -x shows $(...) one PS4 level deeper
 	pr, pw, err := fdtable.Pipe()
 	if err != nil {
 		return err

@@ -214,7 +214,13 @@ func (x *wordExp) param(pe *syntax.ParamExp, dq bool) error {
 	}
 	if name == "LINENO" && index == nil && !pe.Excl {
 		if vr := r.vars.get(name); !vr.IsSet() {
-			x.exp(strconv.Itoa(int(pe.Pos().Line())+r.lineOff), dq)
+			// The expansion's own line, unless it comes from text parsed
+			// apart (PS4, a prompt): then the current command's.
+			line := int(pe.Pos().Line()) + r.lineOff
+			if line < int(r.line) {
+				line = int(r.line)
+			}
+			x.exp(strconv.Itoa(line), dq)
 			return nil
 		}
 	}

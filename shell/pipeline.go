@@ -96,15 +96,24 @@ func (r *Runner) pipeline(ctx context.Context, c *syntax.BinaryCmd) int {
 
 // background runs st as an asynchronous job.
 func (r *Runner) background(ctx context.Context, st *syntax.Stmt) {
+	r.startJob(ctx, st, func(s *Runner) {
+		// Without job control, bash gives background commands /dev/null
+		// as stdin unless they redirect it.
+		if ch, err := fdtable.OpenFile("/dev/null", 0, 0); err == nil {
+			if err := s.fds.Set(0, ch); err != nil {
+				ch.Release()
+			}
+		}
+	})
+	r.lastStatus = 0
+}
+
+// startJob runs st in a subshell goroutine as a job, after prep has set
+// up the subshell, and sets $!.
+func (r *Runner) startJob(ctx context.Context, st *syntax.Stmt, prep func(s *Runner)) *job {
 	s := r.subshell()
 	s.bgJob = true
-	// Without job control, bash gives background commands /dev/null as
-	// stdin unless they redirect it.
-	if ch, err := fdtable.OpenFile("/dev/null", 0, 0); err == nil {
-		if err := s.fds.Set(0, ch); err != nil {
-			ch.Release()
-		}
-	}
+	prep(s)
 	stCopy := *st
 	stCopy.Background = false
 	job := r.sess.jobs.add(st)
@@ -118,7 +127,7 @@ func (r *Runner) background(ctx context.Context, st *syntax.Stmt) {
 		job.finish(s.endSubshell(jctx))
 	}()
 	r.lastBgPID = job.waitPID()
-	r.lastStatus = 0
+	return job
 }
 
 // lastPipeElem runs the last element of a pipeline in r itself (shopt

@@ -111,6 +111,10 @@ type Runner struct {
 	// scriptSource is the script's own entry ("" for -c and stdin).
 	frames       []callFrame
 	scriptSource string
+	// src is the text of the program being run; traceLevel the depth of
+	// eval, source and $(...) for set -x's PS4 prefix.
+	src        *srcText
+	traceLevel int
 
 	// lineAborted is set by a failglob error: the rest of the top-level
 	// line is skipped, as bash does.
@@ -292,6 +296,9 @@ func (r *Runner) initVars() {
 	set("PS2", "> ")
 	r.vars.global["TCPSH_VERSION"] = strVar(Version)
 	r.vars.global["PPID"] = strVar(fmt.Sprint(os.Getppid()))
+	// SHLVL counts nested shells, exported as bash does.
+	lvl, _ := r.evalArith(r.vars.get("SHLVL").String())
+	r.vars.global["SHLVL"] = expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: fmt.Sprint(lvl + 1)}
 	r.updateLocale()
 }
 
@@ -343,6 +350,8 @@ func (r *Runner) subshell() *Runner {
 		frames:     slices.Clone(r.frames),
 
 		scriptSource: r.scriptSource,
+		src:          r.src.snapshot(),
+		traceLevel:   r.traceLevel,
 		noErrExit:  r.noErrExit,
 		inSubshell: true,
 		bgJob:      r.bgJob,

@@ -137,6 +137,9 @@ func (r *Runner) newParser() *syntax.Parser {
 // runLines parses and runs one complete line at a time.
 func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode Mode) int {
 	lr := &lineReader{next: next, echo: r.verboseEcho}
+	savedSrc := r.src
+	r.src = &srcText{lr: lr}
+	defer func() { r.src = savedSrc }()
 	p := r.newParser()
 	for stmts, err := range p.InteractiveSeq(lr) {
 		if err != nil {
@@ -209,16 +212,18 @@ func (r *Runner) evalAt(ctx context.Context, src, name string, first int) int {
 		return 2
 	}
 	r.rawArith(f.Stmts, strings.SplitAfter(pad+src, "\n"))
-	saved, savedOff := r.line, r.lineOff
-	r.lineOff = 0
+	saved, savedOff, savedSrc := r.line, r.lineOff, r.src
+	r.lineOff, r.src = 0, &srcText{text: pad + src}
+	r.traceLevel++
 	for _, st := range f.Stmts {
 		r.stmt(ctx, st)
 		if r.stopped() {
 			break
 		}
 	}
+	r.traceLevel--
 	r.lineAborted = false // a failglob error ends the eval'd text only
-	r.line, r.lineOff = saved, savedOff
+	r.line, r.lineOff, r.src = saved, savedOff, savedSrc
 	return r.lastStatus
 }
 

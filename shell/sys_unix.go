@@ -2,7 +2,10 @@
 
 package shell
 
-import "syscall"
+import (
+	"syscall"
+	"time"
+)
 
 const (
 	sigUSR1  = syscall.SIGUSR1
@@ -23,3 +26,19 @@ func getUmask() int {
 }
 
 func setUmask(m int) { syscall.Umask(m) }
+
+// cpuTimes returns the user and system CPU time of the shell and its
+// waited-for children so far.
+func cpuTimes() (user, sys time.Duration) {
+	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
+		var ru syscall.Rusage
+		if syscall.Getrusage(who, &ru) == nil {
+			user += time.Duration(ru.Utime.Nano())
+			sys += time.Duration(ru.Stime.Nano())
+		}
+	}
+	return user, sys
+}
+
+// killPID sends sig to a process (kill(2)).
+func killPID(pid int, sig syscall.Signal) error { return syscall.Kill(pid, sig) }

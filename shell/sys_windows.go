@@ -2,7 +2,11 @@
 
 package shell
 
-import "syscall"
+import (
+	"os"
+	"syscall"
+	"time"
+)
 
 const (
 	sigUSR1  = syscall.Signal(10)
@@ -18,3 +22,19 @@ var umask = 0o022
 
 func getUmask() int  { return umask }
 func setUmask(m int) { umask = m }
+
+// cpuTimes returns zero: Windows times are not reported.
+func cpuTimes() (user, sys time.Duration) { return 0, 0 }
+
+// killPID ends a process for any signal but 0, which only checks that
+// it exists.
+func killPID(pid int, sig syscall.Signal) error {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return err
+	}
+	if sig == 0 {
+		return nil
+	}
+	return p.Kill()
+}

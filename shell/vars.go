@@ -18,6 +18,15 @@ import (
 type varStore struct {
 	global map[string]expand.Variable
 	frames []map[string]expand.Variable
+
+	// caseAttr holds declare -l ('l') and -u ('u') by name.
+	caseAttr map[string]byte
+	// secondsAt is when SECONDS was last assigned and secondsVal the
+	// value assigned; zero before any assignment.
+	secondsAt  time.Time
+	secondsVal int
+	// rng is RANDOM's generator once RANDOM has been assigned a seed.
+	rng *rand.Rand
 }
 
 func newVarStore() *varStore {
@@ -28,7 +37,12 @@ func newVarStore() *varStore {
 // because every update replaces a Variable's slices and maps instead of
 // editing them in place.
 func (s *varStore) copy() *varStore {
-	c := &varStore{global: maps.Clone(s.global)}
+	c := &varStore{global: maps.Clone(s.global), caseAttr: maps.Clone(s.caseAttr),
+		secondsAt: s.secondsAt, secondsVal: s.secondsVal}
+	if s.rng != nil {
+		// A subshell continues the sequence independently.
+		c.rng = rand.New(rand.NewPCG(s.rng.Uint64(), s.rng.Uint64()))
+	}
 	if len(s.frames) > 0 {
 		c.frames = make([]map[string]expand.Variable, len(s.frames))
 		for i, f := range s.frames {
@@ -162,8 +176,17 @@ func (e environ) Get(name string) expand.Variable {
 		if vr := r.vars.get(name); vr.Declared() && !vr.IsSet() {
 			return vr
 		}
+		if r.vars.rng != nil {
+			return strVar(strconv.Itoa(r.vars.rng.IntN(32768)))
+		}
 		return strVar(strconv.Itoa(rand.IntN(32768)))
 	case "SECONDS":
+		if vr := r.vars.get(name); vr.Declared() && !vr.IsSet() {
+			return vr
+		}
+		if !r.vars.secondsAt.IsZero() {
+			return strVar(strconv.Itoa(r.vars.secondsVal + int(time.Since(r.vars.secondsAt).Seconds())))
+		}
 		return strVar(strconv.Itoa(int(time.Since(r.sess.start).Seconds())))
 	case "BASHPID":
 		return strVar(strconv.Itoa(os.Getpid()))
@@ -203,6 +226,10 @@ func (e readOnlyError) Error() string { return e.name + ": readonly variable" }
 // current scope. KeepValue updates only the attributes.
 func (r *Runner) setVar(name string, vr expand.Variable) error {
 	cur := r.vars.get(name)
+	if cur.Kind == expand.NameRef && vr.Kind != expand.NameRef && cur.Str != "" && validName(cur.Str) {
+		name = r.resolveRef(name)
+		cur = r.vars.get(name)
+	}
 	if cur.ReadOnly {
 		return readOnlyError{name}
 	}
@@ -230,14 +257,23 @@ func (r *Runner) setVar(name string, vr expand.Variable) error {
 	vr.Set = true
 	vr.Exported = vr.Exported || cur.Exported
 	vr.Local = cur.Local
-	if r.intVars[name] && vr.Kind == expand.String {
-		n, err := r.arithString(vr.Str)
-		if err != nil {
+	if r.intVars[name] {
+		if err := r.intValue(&vr); err != nil {
 			return err
 		}
-		vr.Str = strconv.Itoa(n)
+	}
+	if c := r.vars.caseAttr[name]; c != 0 {
+		r.caseValue(&vr, c == 'u')
 	}
 	r.vars.set(name, vr)
+	switch name {
+	case "SECONDS":
+		n, _ := r.evalArith(vr.String())
+		r.vars.secondsAt, r.vars.secondsVal = time.Now(), n
+	case "RANDOM":
+		n, _ := r.evalArith(vr.String())
+		r.vars.rng = rand.New(rand.NewPCG(uint64(n), 0x9e3779b97f4a7c15))
+	}
 	if vr.Exported || cur.Exported {
 		r.envDirty = true
 	}
@@ -307,4 +343,86 @@ func (r *Runner) resolveRef(name string) string {
 // special parameters answered.
 func (r *Runner) lookupVar(name string) expand.Variable {
 	return environ{r}.Get(r.resolveRef(name))
+}
+
+// validRefTarget reports whether s names an array element, name[sub].
+func validRefTarget(s string) bool {
+	i := strings.IndexByte(s, '[')
+	return i > 0 && strings.HasSuffix(s, "]") && validName(s[:i])
+}
+
+// setCaseAttr records declare -l / -u (c is 'l', 'u', or 0 to clear).
+func (s *varStore) setCaseAttr(name string, c byte) {
+	if c == 0 {
+		delete(s.caseAttr, name)
+		return
+	}
+	if s.caseAttr == nil {
+		s.caseAttr = map[string]byte{}
+	}
+	s.caseAttr[name] = c
+}
+
+// intValue evaluates the value (or every element) of an integer variable.
+func (r *Runner) intValue(vr *expand.Variable) error {
+	eval := func(s string) (string, error) {
+		n, err := r.arithString(s)
+		if err != nil {
+			return "", err
+		}
+		return strconv.Itoa(n), nil
+	}
+	var err error
+	switch vr.Kind {
+	case expand.String:
+		vr.Str, err = eval(vr.Str)
+	case expand.Indexed:
+		list := make([]string, len(vr.List))
+		for i, v := range vr.List {
+			if list[i], err = eval(v); err != nil {
+				return err
+			}
+		}
+		vr.List = list
+	case expand.Associative:
+		m := make(map[string]string, len(vr.Map))
+		for k, v := range vr.Map {
+			if m[k], err = eval(v); err != nil {
+				return err
+			}
+		}
+		vr.Map = m
+	}
+	return err
+}
+
+// caseValue applies declare -u (upper) or -l to a value or its elements.
+func (r *Runner) caseValue(vr *expand.Variable, upper bool) {
+	conv := func(s string) string { return r.caseConv(s, nil, upper, true) }
+	switch vr.Kind {
+	case expand.String:
+		vr.Str = conv(vr.Str)
+	case expand.Indexed:
+		list := make([]string, len(vr.List))
+		for i, v := range vr.List {
+			list[i] = conv(v)
+		}
+		vr.List = list
+	case expand.Associative:
+		m := make(map[string]string, len(vr.Map))
+		for k, v := range vr.Map {
+			m[k] = conv(v)
+		}
+		vr.Map = m
+	}
+}
+
+// setLastArg sets $_ to the last argument of the command just run.
+func (r *Runner) setLastArg(arg string) {
+	cur := r.vars.get("_")
+	if cur.ReadOnly {
+		return
+	}
+	cur.Set, cur.Kind, cur.Str = true, expand.String, arg
+	r.vars.set("_", cur)
 }
