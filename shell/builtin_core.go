@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-
 	"tcpsh/shell/internal/testexpr"
 )
 

@@ -126,6 +126,9 @@ func (r *Runner) optionFlags() string {
 			}
 		}
 	}
+	if r.sess.cMode {
+		sb.WriteByte('c')
+	}
 	return sb.String()
 }
 

@@ -466,7 +466,10 @@ func (r *Runner) setFuncNameVar() {
 		for i := n - 1; i >= 0; i-- {
 			list = append(list, r.funcNames[i])
 		}
-		r.vars.global["FUNCNAME"] = expand.Variable{Set: true, Kind: expand.Indexed, List: append(list, "main")}
+		if r.scriptSource != "" {
+			list = append(list, "main") // not for -c or stdin programs
+		}
+		r.vars.global["FUNCNAME"] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
 	}
 	var srcs, lines []string
 	for i := len(r.frames) - 1; i >= 0; i-- {
@@ -476,7 +479,7 @@ func (r *Runner) setFuncNameVar() {
 	if r.scriptSource != "" {
 		srcs = append(srcs, r.scriptSource)
 	}
-	if r.scriptSource != "" || n > 0 {
+	if r.scriptSource != "" {
 		lines = append(lines, "0")
 	}
 	for name, list := range map[string][]string{"BASH_SOURCE": srcs, "BASH_LINENO": lines} {
@@ -489,9 +492,11 @@ func (r *Runner) setFuncNameVar() {
 }
 
 func (r *Runner) funcMeta(fd *syntax.FuncDecl) {
-	file := r.errName
-	if r.sess.cMode && file == r.sess.cName {
-		file = "" // -c text has no file
+	name := r.errName
+	if r.sess.anonSource != "" && name == r.sess.topName && !r.sourcing {
+		// bash files the functions of -c text under "environment" and
+		// those of a script read from stdin under "main".
+		name = r.sess.anonSource
 	}
-	r.funcInfo[fd.Name.Value] = funcDef{errName: r.errName, lineOff: r.lineOff, source: file, src: r.src.declText(fd)}
+	r.funcInfo[fd.Name.Value] = funcDef{errName: name, lineOff: r.lineOff, source: name, src: r.src.declText(fd)}
 }

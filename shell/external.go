@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -186,7 +187,11 @@ func (r *Runner) reportSignalDeath(ps *os.ProcessState) {
 		io.WriteString(r.out(2), desc+"\n")
 		return
 	}
-	r.errf("%d %-24s%s", ps.Pid(), desc, r.callText())
+	prefix := r.errPrefix()
+	if r.sess.cMode {
+		prefix = r.errName + ": " // bash -c shows no line here
+	}
+	fmt.Fprintf(r.out(2), "%s%d %-24s%s\n", prefix, ps.Pid(), desc, r.callText())
 }
 
 // signalDescription is strsignal(3)'s text for sig.

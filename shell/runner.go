@@ -35,7 +35,9 @@ type session struct {
 	// cMode is set when the program is the argument of -c, which changes
 	// a few of bash's messages and statuses.
 	cMode bool
-	cName string
+	// topName is the error name of a -c or stdin program, whose functions
+	// bash says come from anonSource ("environment" or "main").
+	topName, anonSource string
 
 	mu   sync.Mutex
 	jobs *jobTable
@@ -352,9 +354,9 @@ func (r *Runner) subshell() *Runner {
 		scriptSource: r.scriptSource,
 		src:          r.src.snapshot(),
 		traceLevel:   r.traceLevel,
-		noErrExit:  r.noErrExit,
-		inSubshell: true,
-		bgJob:      r.bgJob,
+		noErrExit:    r.noErrExit,
+		inSubshell:   true,
+		bgJob:        r.bgJob,
 	}
 	// bash keeps ignored traps in subshells and resets the others.
 	for sig, cmd := range r.traps {

@@ -88,7 +88,8 @@ const (
 
 // RunString runs src as `tcpsh -c src` does and returns the status.
 func (r *Runner) RunString(ctx context.Context, src string) int {
-	r.sess.cMode, r.sess.cName = true, r.errName
+	r.sess.cMode = true
+	r.sess.topName, r.sess.anonSource = r.errName, "environment"
 	return r.runLines(ctx, stringLines(src), ModeString)
 }
 
@@ -103,6 +104,7 @@ func (r *Runner) RunScript(ctx context.Context, src string) int {
 // line at a time and never past the current command, so that commands in
 // the script can read the rest of stdin.
 func (r *Runner) RunStdin(ctx context.Context) int {
+	r.sess.topName, r.sess.anonSource = r.errName, "main"
 	next := func() (string, error) {
 		ch, err := r.fds.Get(0)
 		if err != nil {

@@ -33,7 +33,7 @@ func (r *Runner) syntaxError(err error, lr *lineReader, mode Mode) {
 }
 
 // syntaxErrorEval reports an error in an eval'd or trap string: bash
-// words it "NAME: eval: line N: msg" in scripts, "NAME: msg" under -c.
+// words it "NAME: eval: line N: msg".
 func (r *Runner) syntaxErrorEval(err error, lr *lineReader, name string) {
 	var pe syntax.ParseError
 	if !errors.As(err, &pe) {
@@ -42,7 +42,7 @@ func (r *Runner) syntaxErrorEval(err error, lr *lineReader, name string) {
 	}
 	msg, line, echo := translateParseError(pe, lr)
 	prefix := r.errName + ": "
-	if !r.sess.cMode && r.errLine {
+	if r.errLine {
 		if name == "eval" {
 			prefix += "eval: "
 		}
