@@ -155,7 +155,7 @@ func (r *Runner) runBuiltin(ctx context.Context, name string, fn builtinFunc, ar
 		if p := recover(); p != nil {
 			r.errf("%s: internal error: %v", name, p)
 			if r.debugPanics {
-				io.WriteString(r.out(2), string(debug.Stack()))
+				r.out(2).Write(debug.Stack())
 			}
 			status = 2
 		}

@@ -86,13 +86,3 @@ func firstRune(s string) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s)
 }
-
-// charPrefix returns the prefix of s holding at most n characters of
-// the current locale, for read -n.
-func (r *Runner) charPrefix(s string, n int) string {
-	c := []rune(r.chars(s))
-	if n < len(c) {
-		c = c[:n]
-	}
-	return r.unchars(string(c))
-}

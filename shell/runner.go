@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"mvdan.cc/sh/v3/expand"
@@ -39,7 +38,6 @@ type session struct {
 	// bash says come from anonSource ("environment" or "main").
 	topName, anonSource string
 
-	mu   sync.Mutex
 	jobs *jobTable
 }
 

@@ -73,7 +73,7 @@ func (r *Runner) testEnv(name string) *testexpr.Env {
 func (r *Runner) testClauseStatus(ctx context.Context, x syntax.TestExpr) int {
 	ok, err := r.testClause(ctx, x)
 	switch {
-	case errors.Is(err, testStatus2):
+	case errors.Is(err, errTestStatus2):
 		return 2
 	case err != nil:
 		r.errf("%v", err)
@@ -215,7 +215,7 @@ func (r *Runner) regexMatch(s string, w *syntax.Word) (bool, error) {
 	}
 	rx, err := compileERE(chars, r.utf8, r.shopts.nocasematch)
 	if err != nil {
-		return false, testStatus2
+		return false, errTestStatus2
 	}
 	subject := s
 	if !r.utf8 {
@@ -235,8 +235,8 @@ func (r *Runner) regexMatch(s string, w *syntax.Word) (bool, error) {
 	return true, nil
 }
 
-// testStatus2 makes [[ ]] return 2 without a message (a bad =~ pattern).
-var testStatus2 = errors.New("[[: status 2")
+// errTestStatus2 makes [[ ]] return 2 without a message (a bad =~ pattern).
+var errTestStatus2 = errors.New("[[: status 2")
 
 var ereCache sync.Map // key string -> *regexp.Regexp
 

@@ -101,7 +101,7 @@ func (r *Runner) traceHeader(from, to syntax.Pos, suffix string) {
 func (r *Runner) traceTestClause(ctx context.Context, x syntax.TestExpr) int {
 	ok, err := r.traceTest(ctx, x)
 	switch {
-	case errors.Is(err, testStatus2):
+	case errors.Is(err, errTestStatus2):
 		return 2
 	case err != nil:
 		r.errf("%v", err)

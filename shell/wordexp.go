@@ -146,7 +146,13 @@ func (r *Runner) expandFields(words []*syntax.Word) ([]string, error) {
 		if hasBraceCandidate(w) {
 			cp := *w
 			if syntax.SplitBraces(&cp) {
-				ws = expand.Braces(&cp)
+				ws = ws[:0]
+				for bw, err := range expand.BracesSeq(r.ecfg, &cp) {
+					if err != nil {
+						return nil, err
+					}
+					ws = append(ws, bw)
+				}
 			}
 		}
 		for _, w := range ws {
