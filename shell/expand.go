@@ -31,6 +31,10 @@ func (r *Runner) initExpand() {
 // syncExpandOpts copies shell options into the expand.Config.
 func (r *Runner) syncExpandOpts() {
 	c := r.ecfg
+	if c == nil {
+		// Options set by New's options are synced when initExpand runs.
+		return
+	}
 	c.NoUnset = r.opts.nounset
 	c.NullGlob = r.shopts.nullglob
 	c.DotGlob = r.shopts.dotglob

@@ -137,3 +137,23 @@ func TestTokenAt(t *testing.T) {
 	assert.Equal(t, "newline", tokenAfter("echo <", 5))
 	assert.True(t, strings.HasPrefix(tokenAt("&& x", 0), "&&"))
 }
+
+// TestSetOptionBeforeRun covers options given on the command line (-e,
+// -o pipefail), which are applied while New builds the Runner.
+func TestSetOptionBeforeRun(t *testing.T) {
+	devnull, err := os.Open(os.DevNull)
+	require.NoError(t, err)
+	defer devnull.Close()
+	outR, outW, err := os.Pipe()
+	require.NoError(t, err)
+	r, err := New(Stdio(devnull, outW, outW), Dir(t.TempDir()), Env([]string{"PATH=" + os.Getenv("PATH")}),
+		SetOption("errexit", true), SetOption("pipefail", true))
+	require.NoError(t, err)
+	status := r.RunString(context.Background(), "false | true; echo not reached")
+	r.Close()
+	outW.Close()
+	out, _ := io.ReadAll(outR)
+	outR.Close()
+	assert.Equal(t, 1, status)
+	assert.Equal(t, "", string(out))
+}
