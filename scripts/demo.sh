@@ -17,6 +17,7 @@ exec 5>"$tmp"          # open a file on fd 5
 exec 6>&5              # 6 shares 5's open file description
 echo "written through 5" >&5
 echo "written through 6" >&6
+fd 5 6                 # the table: 6 shares 5's description ("= 5")
 exec 5>&- 6>&-         # close both
 cat "$tmp"
 rm -f "$tmp"
