@@ -85,7 +85,6 @@ func (r *Runner) setOpt(name string, on bool) bool {
 		return false
 	}
 	o.set(&r.opts, on)
-	r.syncExpandOpts()
 	return true
 }
 
@@ -94,7 +93,6 @@ func (r *Runner) setLetter(letter byte, on bool) bool {
 	for i := range setOptions {
 		if o := &setOptions[i]; o.letter == letter && letter != 0 {
 			o.set(&r.opts, on)
-			r.syncExpandOpts()
 			return true
 		}
 	}
@@ -361,7 +359,6 @@ func bShopt(ctx context.Context, c *Call) int {
 		c.Errorf("cannot set and unset shell options simultaneously")
 		return 1
 	}
-	defer r.syncExpandOpts()
 	if f.setO {
 		return r.shoptSetO(c, f, args)
 	}

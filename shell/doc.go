@@ -16,9 +16,12 @@
 // applies from the next one, and a script read from stdin never consumes
 // more than the lines of the command being run.
 //
-// Words are expanded by mvdan.cc/sh/v3/expand through an expand.Config
-// whose Environ is the Runner (vars.go, expand.go); command and process
-// substitution call back into the Runner.
+// Words are expanded by tcpsh's own code (wordexp.go, paramexp.go,
+// arith.go) following bash's rules: quoting, IFS splitting, every ${...}
+// form, bash's error wording, and the C locale's byte counting (locale.go),
+// which mvdan.cc/sh/v3/expand does not offer. Only brace expansion comes
+// from that package. Command and process substitution run subshells of
+// the Runner (expand.go).
 //
 // Every fd belongs to the session's fdtable.Table. Redirections
 // (redirs.go) swap channels into the table and restore them after the

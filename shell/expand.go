@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -14,39 +13,6 @@ import (
 
 	"tcpsh/fdtable"
 )
-
-// initExpand (re)builds the expand.Config bound to this Runner.
-func (r *Runner) initExpand() {
-	r.ecfg = &expand.Config{
-		Env:       environ{r},
-		CmdSubst:  r.cmdSubst,
-		ProcSubst: r.procSubst,
-		ReadDir2: func(p string) ([]os.DirEntry, error) {
-			return os.ReadDir(r.absPath(p))
-		},
-	}
-	r.syncExpandOpts()
-}
-
-// syncExpandOpts copies shell options into the expand.Config.
-func (r *Runner) syncExpandOpts() {
-	c := r.ecfg
-	if c == nil {
-		// Options set by New's options are synced when initExpand runs.
-		return
-	}
-	c.NoUnset = r.opts.nounset
-	c.NullGlob = r.shopts.nullglob
-	c.DotGlob = r.shopts.dotglob
-	c.ExtGlob = r.shopts.extglob
-	c.GlobStar = r.shopts.globstar
-	c.NoCaseGlob = r.shopts.nocaseglob
-	if r.opts.noglob {
-		c.ReadDir2 = nil
-	} else if c.ReadDir2 == nil {
-		c.ReadDir2 = func(p string) ([]os.DirEntry, error) { return os.ReadDir(r.absPath(p)) }
-	}
-}
 
 // fields expands words into fields (word splitting and globbing).
 func (r *Runner) fields(words ...*syntax.Word) ([]string, error) {

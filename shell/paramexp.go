@@ -79,7 +79,7 @@ func (r *Runner) paramValue(name string, index syntax.ArithmExpr) (pval, error) 
 	if validName(name) {
 		name = r.resolveRef(name)
 	}
-	vr := environ{r}.Get(name)
+	vr := r.param(name)
 	v := pval{name: name, index: index, vr: vr}
 	if index == nil {
 		switch vr.Kind {

@@ -119,8 +119,6 @@ type Runner struct {
 	// lineAborted is set by a failglob error: the rest of the top-level
 	// line is skipped, as bash does.
 	lineAborted bool
-
-	ecfg *expand.Config
 }
 
 type shellOpts struct {
@@ -278,7 +276,6 @@ func New(opts ...Option) (*Runner, error) {
 	if r.fds == nil {
 		r.fds = fdtable.Std(r.sess.stdio[0], r.sess.stdio[1], r.sess.stdio[2])
 	}
-	r.initExpand()
 	return r, nil
 }
 
@@ -365,7 +362,6 @@ func (r *Runner) subshell() *Runner {
 			s.traps[sig] = cmd
 		}
 	}
-	s.initExpand()
 	return s
 }
 

@@ -39,7 +39,7 @@ func (r *Runner) testEnv(name string) *testexpr.Env {
 				_, ok := indexGet(vr, i)
 				return ok
 			}
-			return environ{r}.Get(n).IsSet()
+			return r.param(n).IsSet()
 		},
 		FDIsTerminal: func(fd int) bool {
 			ch, err := r.fds.Get(fd)

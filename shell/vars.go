@@ -147,13 +147,9 @@ func strVar(s string) expand.Variable {
 	return expand.Variable{Set: true, Kind: expand.String, Str: s}
 }
 
-// environ adapts a Runner to expand.WriteEnviron, answering the special
-// parameters from the Runner's state.
-type environ struct{ r *Runner }
-
-// Get implements expand.Environ.
-func (e environ) Get(name string) expand.Variable {
-	r := e.r
+// param returns a variable or special parameter ($?, $#, $1, RANDOM,
+// ...), answering the special ones from the Runner's state.
+func (r *Runner) param(name string) expand.Variable {
 	switch name {
 	case "#":
 		return strVar(strconv.Itoa(len(r.params)))
@@ -204,17 +200,6 @@ func (e environ) Get(name string) expand.Variable {
 		}
 	}
 	return r.vars.get(name)
-}
-
-// Each implements expand.Environ.
-func (e environ) Each(fn func(name string, vr expand.Variable) bool) {
-	e.r.vars.each(fn)
-}
-
-// Set implements expand.WriteEnviron; it is how ${x:=v}, ((x=1)) and
-// friends assign.
-func (e environ) Set(name string, vr expand.Variable) error {
-	return e.r.setVar(name, vr)
 }
 
 // readOnlyError is returned when assigning to a readonly variable.
@@ -291,7 +276,7 @@ func (r *Runner) setString(name, value string) error {
 
 // getString returns a variable's string value.
 func (r *Runner) getString(name string) string {
-	return environ{r}.Get(name).String()
+	return r.param(name).String()
 }
 
 // exportedEnv returns the environment for child processes, cached until
@@ -342,7 +327,7 @@ func (r *Runner) resolveRef(name string) string {
 // lookupVar returns the variable name refers to, namerefs followed and
 // special parameters answered.
 func (r *Runner) lookupVar(name string) expand.Variable {
-	return environ{r}.Get(r.resolveRef(name))
+	return r.param(r.resolveRef(name))
 }
 
 // validRefTarget reports whether s names an array element, name[sub].

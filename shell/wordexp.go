@@ -147,7 +147,7 @@ func (r *Runner) expandFields(words []*syntax.Word) ([]string, error) {
 			cp := *w
 			if syntax.SplitBraces(&cp) {
 				ws = ws[:0]
-				for bw, err := range expand.BracesSeq(r.ecfg, &cp) {
+				for bw, err := range expand.BracesSeq(nil, &cp) {
 					if err != nil {
 						return nil, err
 					}
