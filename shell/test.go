@@ -72,6 +72,12 @@ func (r *Runner) testEnv(name string) *testexpr.Env {
 // testClauseStatus runs [[ ]] and returns its exit status.
 func (r *Runner) testClauseStatus(ctx context.Context, x syntax.TestExpr) int {
 	ok, err := r.testClause(ctx, x)
+	return r.testStatus(ok, err)
+}
+
+// testStatus turns the result of evaluating [[ ]] into its exit status,
+// printing the error if there is one to print.
+func (r *Runner) testStatus(ok bool, err error) int {
 	switch {
 	case errors.Is(err, errTestStatus2):
 		return 2

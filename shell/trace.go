@@ -2,7 +2,6 @@ package shell
 
 import (
 	"context"
-	"errors"
 	"io"
 	"strings"
 
@@ -99,17 +98,7 @@ func (r *Runner) traceHeader(from, to syntax.Pos, suffix string) {
 // traceTestClause evaluates [[ ]] under set -x, printing each test it
 // evaluates with its operands expanded, and returns the status.
 func (r *Runner) traceTestClause(ctx context.Context, x syntax.TestExpr) int {
-	ok, err := r.traceTest(ctx, x)
-	switch {
-	case errors.Is(err, errTestStatus2):
-		return 2
-	case err != nil:
-		r.errf("%v", err)
-		return 2
-	case ok:
-		return 0
-	}
-	return 1
+	return r.testStatus(r.traceTest(ctx, x))
 }
 
 func (r *Runner) traceTest(ctx context.Context, x syntax.TestExpr) (bool, error) {
