@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"mvdan.cc/sh/v3/expand"
@@ -103,13 +104,28 @@ func setsPipeStatus(cm syntax.Command) bool {
 	return true
 }
 
-// setPipeStatus sets PIPESTATUS to the statuses given.
+// setPipeStatus sets PIPESTATUS to the statuses given. It runs after
+// every simple command, so it does nothing when the statuses are those
+// already recorded (the common case in loops) and the variable was not
+// changed by the script since.
 func (r *Runner) setPipeStatus(statuses ...int) {
+	if slices.Equal(r.pipeStatus, statuses) && r.pipeStatusIntact() {
+		return
+	}
+	r.pipeStatus = append(r.pipeStatus[:0], statuses...)
 	list := make([]string, len(statuses))
 	for i, st := range statuses {
 		list[i] = itoa(st)
 	}
+	r.pipeStatusList = list
 	r.vars.global["PIPESTATUS"] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
+}
+
+// pipeStatusIntact reports whether PIPESTATUS still holds the list that
+// setPipeStatus stored last (the script may have assigned or unset it).
+func (r *Runner) pipeStatusIntact() bool {
+	vr := r.vars.global["PIPESTATUS"]
+	return vr.Kind == expand.Indexed && len(vr.List) > 0 && len(r.pipeStatusList) > 0 && &vr.List[0] == &r.pipeStatusList[0]
 }
 
 // isCompoundErrSkip: bash does not exit for a failing && / || list except

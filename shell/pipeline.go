@@ -81,7 +81,6 @@ func (r *Runner) pipeline(ctx context.Context, c *syntax.BinaryCmd) int {
 		prevRead.Release()
 	}
 	wg.Wait()
-	r.pipeStatus = statuses
 	r.setPipeStatus(statuses...)
 	status := statuses[n-1]
 	if r.opts.pipefail {

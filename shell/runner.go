@@ -84,7 +84,11 @@ type Runner struct {
 	funcNames  []string
 	noErrExit  int
 	inSubshell bool
-	pipeStatus []int
+	// pipeStatus and pipeStatusList are the statuses last stored in
+	// PIPESTATUS and the list stored, so that setPipeStatus can skip
+	// rebuilding an unchanged variable after every command.
+	pipeStatus     []int
+	pipeStatusList []string
 	// procWaits are the background goroutines of process substitutions;
 	// procFDs their fds, closed after the command that used them.
 	procWaits []func()

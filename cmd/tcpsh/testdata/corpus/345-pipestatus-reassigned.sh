@@ -1,0 +1,6 @@
+true | false; echo "${PIPESTATUS[@]}"
+PIPESTATUS=(5 6); echo "${PIPESTATUS[@]}"
+false; echo "${PIPESTATUS[@]}"
+false; PIPESTATUS=(9); echo "${PIPESTATUS[@]}"; echo "${PIPESTATUS[@]}"
+unset PIPESTATUS; true; echo "${PIPESTATUS[@]}"
+( echo "sub ${PIPESTATUS[@]}"; false | true; echo "sub ${PIPESTATUS[@]}" ); echo "${PIPESTATUS[@]}"
