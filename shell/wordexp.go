@@ -140,34 +140,40 @@ func (x *wordExp) fieldBreak() {
 
 // expandFields expands words into fields.
 func (r *Runner) expandFields(words []*syntax.Word) ([]string, error) {
-	var out []string
+	out := make([]string, 0, len(words))
+	// One wordExp (and one IFS lookup) serves every word of the command.
+	x := r.newWordExp(modeFields)
+	expandOne := func(w *syntax.Word) error {
+		x.fields, x.cur, x.curHas, x.pendingWS = x.fields[:0], nil, false, false
+		if err := x.word(w); err != nil {
+			return err
+		}
+		x.endField()
+		for _, f := range x.fields {
+			var err error
+			if out, err = r.globField(out, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for _, w := range words {
-		ws := []*syntax.Word{w}
 		if hasBraceCandidate(w) {
 			cp := *w
 			if syntax.SplitBraces(&cp) {
-				ws = ws[:0]
 				for bw, err := range expand.BracesSeq(nil, &cp) {
+					if err == nil {
+						err = expandOne(bw)
+					}
 					if err != nil {
 						return nil, err
 					}
-					ws = append(ws, bw)
 				}
+				continue
 			}
 		}
-		for _, w := range ws {
-			x := r.newWordExp(modeFields)
-			if err := x.word(w); err != nil {
-				return nil, err
-			}
-			x.endField()
-			for _, f := range x.fields {
-				g, err := r.globField(f)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, g...)
-			}
+		if err := expandOne(w); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
@@ -424,28 +430,47 @@ func (x *wordExp) tilde(s string, more bool) string {
 
 // globField expands one field: pathname expansion when it has unquoted
 // pattern characters, else quote removal only.
-func (r *Runner) globField(f []seg) ([]string, error) {
-	plain := func() []string {
-		var sb strings.Builder
-		for _, s := range f {
-			sb.WriteString(s.s)
-		}
-		return []string{sb.String()}
-	}
-	if r.opts.noglob {
-		return plain(), nil
+func (r *Runner) globField(out []string, f []seg) ([]string, error) {
+	if r.opts.noglob || !mayGlob(f) {
+		return append(out, joinSegs(f)), nil
 	}
 	// Quoted pieces match literally: escape them (glob.go).
-	var pat, lit strings.Builder
+	var pat strings.Builder
 	for _, s := range f {
-		lit.WriteString(s.s)
 		if s.quoted {
 			pat.WriteString(globQuote(s.s))
 		} else {
 			pat.WriteString(s.s)
 		}
 	}
-	return r.globExpand(pat.String(), lit.String())
+	g, err := r.globExpand(pat.String(), joinSegs(f))
+	return append(out, g...), err
+}
+
+// mayGlob reports whether an unquoted piece of f holds a character that
+// can start a pattern; most fields have none and skip pathname expansion.
+func mayGlob(f []seg) bool {
+	for _, s := range f {
+		if !s.quoted && strings.ContainsAny(s.s, "*?[+@!") {
+			return true
+		}
+	}
+	return false
+}
+
+// joinSegs concatenates a field's pieces.
+func joinSegs(f []seg) string {
+	switch len(f) {
+	case 0:
+		return ""
+	case 1:
+		return f[0].s
+	}
+	var sb strings.Builder
+	for _, s := range f {
+		sb.WriteString(s.s)
+	}
+	return sb.String()
 }
 
 // ansiCString decodes the backslash escapes of $'...' (and ${x@E}).
