@@ -279,11 +279,11 @@ func (r *Runner) describe(c *Call, name string, verbose, short bool) bool {
 		}
 		return true
 	}
-	if body, ok := r.funcs[name]; ok {
+	if fn, ok := r.funcs[name]; ok {
 		if short {
 			fmt.Fprintf(c, "%s\n", name)
 		} else {
-			fmt.Fprintf(c, "%s is a function\n%s", name, r.funcText(name, body))
+			fmt.Fprintf(c, "%s is a function\n%s", name, r.funcText(name, fn))
 		}
 		return true
 	}

@@ -448,7 +448,7 @@ func (r *Runner) declareFuncs(c *Call, f declFlags, items []*syntax.Assign) int 
 	}
 	status := 0
 	for _, n := range names {
-		body, ok := r.funcs[n]
+		fn, ok := r.funcs[n]
 		if !ok {
 			status = 1
 			continue
@@ -458,7 +458,7 @@ func (r *Runner) declareFuncs(c *Call, f declFlags, items []*syntax.Assign) int 
 		} else if f.funcNames {
 			fmt.Fprintf(c, "declare -f %s\n", n)
 		} else {
-			fmt.Fprint(c, r.funcText(n, body))
+			fmt.Fprint(c, r.funcText(n, fn))
 		}
 	}
 	return status

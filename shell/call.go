@@ -71,9 +71,9 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 // dispatch runs args[0] as a function, builtin or program.
 func (r *Runner) dispatch(ctx context.Context, args []string) int {
 	name := args[0]
-	if body, ok := r.funcs[name]; ok {
+	if fn, ok := r.funcs[name]; ok {
 		r.reportSyntheticPID()
-		return r.callFunc(ctx, name, body, args[1:])
+		return r.callFunc(ctx, name, fn, args[1:])
 	}
 	if fn := r.builtin(name); fn != nil {
 		r.reportSyntheticPID()

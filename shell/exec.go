@@ -12,6 +12,7 @@ import (
 // funcDef is a defined shell function with where it was defined, so that
 // errors inside it name the right file and line.
 type funcDef struct {
+	body    *syntax.Stmt
 	errName string
 	lineOff int
 	// source is the function's BASH_SOURCE entry; src its text.
@@ -192,8 +193,7 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 	case *syntax.CaseClause:
 		return r.caseClause(ctx, c)
 	case *syntax.FuncDecl:
-		r.funcs[c.Name.Value] = c.Body
-		r.funcMeta(c)
+		r.funcs[c.Name.Value] = r.newFuncDef(c)
 		return 0
 	case *syntax.ArithmCmd:
 		r.traceArith(c)
@@ -427,12 +427,12 @@ func (r *Runner) caseClause(ctx context.Context, c *syntax.CaseClause) int {
 }
 
 // callFunc runs a shell function with args as its positional parameters.
-func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, args []string) int {
+func (r *Runner) callFunc(ctx context.Context, name string, fn *funcDef, args []string) int {
 	if len(r.funcNames) > 1000 {
 		r.errf("%s: maximum function nesting level exceeded (1000)", name)
 		return 1
 	}
-	meta := r.funcInfo[name]
+	meta := fn
 	savedParams, savedName, savedOff := r.params, r.errName, r.lineOff
 	savedLine := r.line
 	r.params = args
@@ -447,7 +447,7 @@ func (r *Runner) callFunc(ctx context.Context, name string, body *syntax.Stmt, a
 		r.src = meta.src
 	}
 	r.setFuncNameVar()
-	r.stmt(ctx, body)
+	r.stmt(ctx, fn.body)
 	status := r.lastStatus
 	if r.returning {
 		r.returning = false
@@ -507,12 +507,12 @@ func (r *Runner) setFuncNameVar() {
 	}
 }
 
-func (r *Runner) funcMeta(fd *syntax.FuncDecl) {
+func (r *Runner) newFuncDef(fd *syntax.FuncDecl) *funcDef {
 	name := r.errName
 	if r.sess.anonSource != "" && name == r.sess.topName && !r.sourcing {
 		// bash files the functions of -c text under "environment" and
 		// those of a script read from stdin under "main".
 		name = r.sess.anonSource
 	}
-	r.funcInfo[fd.Name.Value] = funcDef{errName: name, lineOff: r.lineOff, source: name, src: r.src.declText(fd)}
+	return &funcDef{body: fd.Body, errName: name, lineOff: r.lineOff, source: name, src: r.src.declText(fd)}
 }

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 
 	"tcpsh/redirect"
@@ -282,11 +283,24 @@ func (r *Runner) runAsScript(ctx context.Context, path string, args []string) in
 		r.errf("%s: %s", args[0], errnoText(err))
 		return 126
 	}
+	// Like bash, run it in a fresh shell that keeps only what a child
+	// process would get: exported variables and the open fds.
 	s := r.subshell()
 	s.params = args[1:]
 	s.name0 = args[0]
 	s.errName = args[0]
-	s.funcs = map[string]*syntax.Stmt{}
+	s.funcs = map[string]*funcDef{}
+	s.aliases = map[string]string{}
+	s.intVars = map[string]bool{}
+	s.opts, s.shopts = shellOpts{}, shellShopts{}
+	s.vars = newVarStore()
+	r.vars.each(func(name string, vr expand.Variable) bool {
+		if vr.Exported && vr.IsSet() {
+			s.vars.global[name] = expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: vr.String()}
+		}
+		return true
+	})
+	s.initVars()
 	status := s.RunScript(ctx, string(data))
 	s.endSubshell(ctx)
 	return status

@@ -9,10 +9,10 @@ import (
 // funcText prints a function definition as bash's type and declare -f do
 // (print_cmd.c's layout): four-space indents, a ";" after each command
 // but the last of a group, words as they were written.
-func (r *Runner) funcText(name string, body *syntax.Stmt) string {
-	p := &bashPrinter{src: r.funcInfo[name].src}
+func (r *Runner) funcText(name string, fn *funcDef) string {
+	p := &bashPrinter{src: fn.src}
 	p.WriteString(name + " () \n")
-	p.funcBody(body, 0)
+	p.funcBody(fn.body, 0)
 	p.WriteString("\n")
 	return p.String()
 }

@@ -50,7 +50,7 @@ type Runner struct {
 
 	vars     *varStore
 	intVars  map[string]bool
-	funcs    map[string]*syntax.Stmt
+	funcs    map[string]*funcDef
 	aliases  map[string]string
 	disabled map[string]bool
 	traps    map[string]string
@@ -94,7 +94,6 @@ type Runner struct {
 	procWaits []func()
 	procFDs   []int
 
-	funcInfo       map[string]funcDef
 	lineOff        int
 	sourcing       bool
 	inTrap         bool
@@ -245,11 +244,10 @@ func New(opts ...Option) (*Runner, error) {
 		sess:     &session{start: time.Now(), pid: os.Getpid(), jobs: newJobTable()},
 		vars:     newVarStore(),
 		intVars:  map[string]bool{},
-		funcs:    map[string]*syntax.Stmt{},
+		funcs:    map[string]*funcDef{},
 		aliases:  map[string]string{},
 		disabled: map[string]bool{},
 		traps:    map[string]string{},
-		funcInfo: map[string]funcDef{},
 		name0:    "tcpsh",
 		errName:  "tcpsh",
 		errLine:  true,
@@ -325,7 +323,6 @@ func (r *Runner) subshell() *Runner {
 		vars:       r.vars.copy(),
 		intVars:    maps.Clone(r.intVars),
 		funcs:      maps.Clone(r.funcs),
-		funcInfo:   maps.Clone(r.funcInfo),
 		lineOff:    r.lineOff,
 		sourcing:   r.sourcing,
 		curCtx:     r.curCtx,
@@ -346,7 +343,8 @@ func (r *Runner) subshell() *Runner {
 		lastStatus: r.lastStatus,
 		lastBgPID:  r.lastBgPID,
 		utf8:       r.utf8,
-		envDirty:   true,
+		envDirty:   r.envDirty,
+		envCache:   r.envCache,
 		funcNames:  slices.Clone(r.funcNames),
 		frames:     slices.Clone(r.frames),
 
