@@ -306,6 +306,10 @@ func (r *Runner) runAsScript(ctx context.Context, path string, args []string) in
 	return status
 }
 
+// Strerror words an error as the C library's strerror does ("No such file
+// or directory"), for messages printed the way bash prints them.
+func Strerror(err error) string { return redirect.Errno(err) }
+
 // errnoText words an error as strerror does.
 func errnoText(err error) string {
 	return redirect.Errno(err)

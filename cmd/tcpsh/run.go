@@ -2,11 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -158,13 +159,17 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 	case len(o.args) > 0 && !o.stdinScript:
 		scriptName = o.args[0]
 		data, err := os.ReadFile(scriptName)
-		if err != nil {
-			fmt.Fprintf(stderr, "tcpsh: %s: %s\n", scriptName, errText(err))
-			return 127
-		}
-		if st, err := os.Stat(scriptName); err == nil && st.IsDir() {
-			fmt.Fprintf(stderr, "tcpsh: %s: Is a directory\n", scriptName)
+		switch {
+		case errors.Is(err, syscall.EISDIR):
+			// bash names the script twice here.
+			fmt.Fprintf(stderr, "%s: %s: %s\n", scriptName, scriptName, shell.Strerror(err))
 			return 126
+		case errors.Is(err, fs.ErrPermission):
+			fmt.Fprintf(stderr, "tcpsh: %s: %s\n", scriptName, shell.Strerror(err))
+			return 126
+		case err != nil:
+			fmt.Fprintf(stderr, "tcpsh: %s: %s\n", scriptName, shell.Strerror(err))
+			return 127
 		}
 		script = string(data)
 		opts = append(opts, shell.Params(scriptName, o.args[1:]...), shell.ErrorName(scriptName, true))
@@ -219,29 +224,18 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 	return status
 }
 
-func errText(err error) string {
-	if os.IsNotExist(err) {
-		return "No such file or directory"
-	}
-	if os.IsPermission(err) {
-		return "Permission denied"
-	}
-	return err.Error()
-}
-
 func isTerminal(f *os.File) bool { return readline.IsTerminal(int(f.Fd())) }
 
 // sigContext hands out the context of the command being run; SIGINT
 // cancels it (and, outside the REPL, ends the shell).
 type sigContext struct {
-	interactive bool
-	cancel      context.CancelFunc
-	ctx         context.Context
-	sigs        chan os.Signal
+	cancel context.CancelFunc
+	ctx    context.Context
+	sigs   chan os.Signal
 }
 
 func signalContext(interactive bool) (*sigContext, func()) {
-	s := &sigContext{interactive: interactive, sigs: make(chan os.Signal, 4)}
+	s := &sigContext{sigs: make(chan os.Signal, 4)}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	// SIGPIPE is handled (not ignored, which children would inherit) so
 	// that a write to a closed pipe returns EPIPE, which the shell turns
@@ -276,5 +270,3 @@ func (s *sigContext) reset() {
 		s.ctx, s.cancel = context.WithCancel(context.Background())
 	}
 }
-
-var _ = filepath.Base
