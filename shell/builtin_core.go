@@ -15,39 +15,44 @@ import (
 func bTrue(ctx context.Context, c *Call) int  { return 0 }
 func bFalse(ctx context.Context, c *Call) int { return 1 }
 
-// loopCount parses the N of break/continue.
-func loopCount(c *Call) (int, bool) {
+// loopJump implements break and continue: it returns the status and how
+// many enclosing loops to leave, following bash 5.2: outside a loop it
+// only complains (status 0); a count above the nesting means all loops;
+// a count below 1 complains and still leaves one loop (status 1); a count
+// that is not a number is fatal to a non-interactive shell (status 128).
+func loopJump(c *Call) (status, n int) {
+	if c.r.loopDepth == 0 {
+		c.Errorf("only meaningful in a `for', `while', or `until' loop")
+		return 0, 0
+	}
 	if len(c.Args) == 0 {
-		return 1, true
+		return 0, 1
 	}
 	n, err := strconv.Atoi(c.Args[0])
-	if err != nil {
+	switch {
+	case err != nil:
 		c.Errorf("%s: numeric argument required", c.Args[0])
-		return 0, false
-	}
-	if n < 1 {
+		if !c.r.sess.interactive {
+			c.r.exiting, c.r.exitCode = true, 128
+		}
+		return 128, 0
+	case n < 1:
 		c.Errorf("%s: loop count out of range", c.Args[0])
-		return 0, false
+		return 1, 1
 	}
-	return n, true
+	return 0, min(n, c.r.loopDepth)
 }
 
 func bBreak(ctx context.Context, c *Call) int {
-	n, ok := loopCount(c)
-	if !ok {
-		return 1
-	}
+	status, n := loopJump(c)
 	c.r.breakN = n
-	return 0
+	return status
 }
 
 func bContinue(ctx context.Context, c *Call) int {
-	n, ok := loopCount(c)
-	if !ok {
-		return 1
-	}
+	status, n := loopJump(c)
 	c.r.contN = n
-	return 0
+	return status
 }
 
 func bExit(ctx context.Context, c *Call) int {

@@ -290,6 +290,8 @@ func (r *Runner) loopBody(ctx context.Context, body []*syntax.Stmt) (stop bool) 
 }
 
 func (r *Runner) whileClause(ctx context.Context, c *syntax.WhileClause) int {
+	r.loopDepth++
+	defer func() { r.loopDepth-- }()
 	status := 0
 	for {
 		r.noErrExit++
@@ -315,6 +317,8 @@ func (r *Runner) whileClause(ctx context.Context, c *syntax.WhileClause) int {
 }
 
 func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
+	r.loopDepth++
+	defer func() { r.loopDepth-- }()
 	status := 0
 	switch loop := c.Loop.(type) {
 	case *syntax.WordIter:
@@ -434,6 +438,10 @@ func (r *Runner) callFunc(ctx context.Context, name string, fn *funcDef, args []
 	}
 	meta := fn
 	savedParams, savedName, savedOff := r.params, r.errName, r.lineOff
+	// A function body is outside any loop of its caller (bash 5.2).
+	savedLoops := r.loopDepth
+	r.loopDepth = 0
+	defer func() { r.loopDepth = savedLoops }()
 	savedLine := r.line
 	r.params = args
 	r.funcNames = append(r.funcNames, name)

@@ -202,6 +202,7 @@ func (r *Runner) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 	// set -e is off in $(...) unless shopt inherit_errexit.
 	s.opts.errexit = s.opts.errexit && r.shopts.inheritErrexit
 	s.traceLevel++ // set -x shows $(...) one PS4 level deeper
+	s.loopDepth = 0
 	pr, pw, err := fdtable.Pipe()
 	if err != nil {
 		return err

@@ -76,11 +76,14 @@ type Runner struct {
 	envCache   []string
 
 	// control flow
-	exiting    bool
-	exitCode   int
-	returning  bool
-	breakN     int
-	contN      int
+	exiting   bool
+	exitCode  int
+	returning bool
+	breakN    int
+	contN     int
+	// loopDepth counts the loops around the running command, which
+	// bounds break and continue.
+	loopDepth  int
 	funcNames  []string
 	noErrExit  int
 	inSubshell bool
@@ -352,6 +355,7 @@ func (r *Runner) subshell() *Runner {
 		src:          r.src.snapshot(),
 		traceLevel:   r.traceLevel,
 		noErrExit:    r.noErrExit,
+		loopDepth:    r.loopDepth,
 		inSubshell:   true,
 		bgJob:        r.bgJob,
 	}
