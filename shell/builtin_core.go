@@ -163,15 +163,9 @@ func (r *Runner) runLinesNested(ctx context.Context, src string) int {
 		if p.Incomplete() {
 			continue
 		}
-		r.rawArith(stmts, lr.lines)
-		if r.shopts.expandAliases && len(r.aliases) > 0 {
-			stmts = r.expandAliases(stmts, lr)
-		}
-		for _, st := range stmts {
-			r.stmt(ctx, st)
-			if r.stopped() {
-				return r.lastStatus
-			}
+		r.runLine(ctx, stmts, lr)
+		if r.stopped() || ctx.Err() != nil {
+			return r.lastStatus
 		}
 	}
 	return r.lastStatus

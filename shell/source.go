@@ -155,18 +155,7 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 		if p.Incomplete() || len(stmts) == 0 {
 			continue
 		}
-		r.rawArith(stmts, lr.lines)
-		if r.shopts.expandAliases && len(r.aliases) > 0 {
-			stmts = r.expandAliases(stmts, lr)
-		}
-		r.lineAborted = false
-		for _, st := range stmts {
-			r.stmt(ctx, st)
-			if r.exiting || ctx.Err() != nil || r.lineAborted {
-				break
-			}
-		}
-		r.lineAborted = false
+		r.runLine(ctx, stmts, lr)
 		if r.exiting || ctx.Err() != nil {
 			break
 		}
@@ -178,6 +167,25 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 		return r.exitCode
 	}
 	return r.lastStatus
+}
+
+// runLine runs the statements of one complete input line: it records the
+// source text of arithmetic for error messages, expands aliases, and stops
+// at whatever ends the line early (exit, return, a failglob or readonly
+// error, an interrupt).
+func (r *Runner) runLine(ctx context.Context, stmts []*syntax.Stmt, lr *lineReader) {
+	r.rawArith(stmts, lr.lines)
+	if r.shopts.expandAliases && len(r.aliases) > 0 {
+		stmts = r.expandAliases(stmts, lr)
+	}
+	r.lineAborted = false
+	for _, st := range stmts {
+		r.stmt(ctx, st)
+		if r.stopped() || ctx.Err() != nil {
+			break
+		}
+	}
+	r.lineAborted = false
 }
 
 // verboseEcho prints a line just read to stderr under set -v.
@@ -244,7 +252,8 @@ func (r *Runner) RunInteractive(ctxFor func() context.Context, readLine func(pro
 			line, err := readLine(r.Prompt(cont))
 			cont = true
 			return line, err
-		}}
+		}, echo: r.verboseEcho}
+		r.src = &srcText{lr: lr}
 		p := r.newParser()
 		eof := false
 		for stmts, err := range p.InteractiveSeq(lr) {
@@ -263,25 +272,14 @@ func (r *Runner) RunInteractive(ctxFor func() context.Context, readLine func(pro
 			if len(stmts) == 0 {
 				continue
 			}
-			if len(r.aliases) > 0 {
-				stmts = r.expandAliases(stmts, lr)
-			}
 			ctx := ctxFor()
-			r.lineAborted = false
-			for _, st := range stmts {
-				r.stmt(ctx, st)
-				if r.exiting {
-					return r.exitCode
-				}
-				if r.lineAborted {
-					r.lineAborted = false
-					break
-				}
-				if ctx.Err() != nil {
-					r.lastStatus = 130
-					io.WriteString(r.out(2), "\n")
-					break
-				}
+			r.runLine(ctx, stmts, lr)
+			if r.exiting {
+				return r.exitCode
+			}
+			if ctx.Err() != nil {
+				r.lastStatus = 130
+				io.WriteString(r.out(2), "\n")
 			}
 		}
 		if errors.Is(lr.err, ErrPromptInterrupted) {
