@@ -5,9 +5,9 @@ import (
 	"os"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/pattern"
@@ -137,12 +137,9 @@ func (r *Runner) globMatches(pat string) []string {
 			if last {
 				var dirs []string
 				for _, m := range matches {
-					if st, err := os.Stat(r.absPath(m)); err == nil && st.IsDir() {
-						dirs = append(dirs, m)
+					if isDir(r.absPath(m)) {
+						dirs = append(dirs, m+"/")
 					}
-				}
-				for j := range dirs {
-					dirs[j] += "/"
 				}
 				return sortedGlob(dirs)
 			}
@@ -171,7 +168,9 @@ func (r *Runner) globMatches(pat string) []string {
 		if err != nil {
 			return nil
 		}
-		dotOK := r.shopts.dotglob || strings.HasPrefix(part, ".") || strings.HasPrefix(part, `\.`)
+		leadingDot := strings.HasPrefix(part, ".") || strings.HasPrefix(part, `\.`)
+		dotOK := r.shopts.dotglob || leadingDot
+		withDots := leadingDot && !r.shoptOn("globskipdots")
 		for _, m := range matches {
 			dir := r.absPath(m)
 			if m == "" {
@@ -182,7 +181,7 @@ func (r *Runner) globMatches(pat string) []string {
 				continue
 			}
 			names := make([]string, 0, len(entries)+2)
-			if dotOK && (strings.HasPrefix(part, ".") || strings.HasPrefix(part, `\.`)) && !r.shoptOn("globskipdots") {
+			if withDots {
 				names = append(names, ".", "..")
 			}
 			for _, e := range entries {
@@ -274,18 +273,15 @@ func sortedGlob(m []string) []string {
 	return out
 }
 
-// globMatcher compiles one path component. In the C locale names and
-// pattern are matched byte by byte.
+// globMatcher compiles one path component (cached). Pattern and names
+// are matched as char strings (see locale.go), so that in the C locale
+// every byte is a character and bytes >= 0x80 never fold case.
 func (r *Runner) globMatcher(part string) (func(string) bool, error) {
-	conv := func(s string) string { return s }
-	if !r.utf8 {
-		conv = latin1
-	}
-	m, err := extMatcher(conv(part), r.globMode())
+	m, err := cachedMatcher(r.chars(part), r.globMode())
 	if err != nil {
 		return nil, err
 	}
-	return func(name string) bool { return m(conv(name)) }, nil
+	return func(name string) bool { return m(r.chars(name)) }, nil
 }
 
 // hasExtOperator reports whether pat has an unescaped +( @( !( *( or ?(.
@@ -303,17 +299,35 @@ func hasExtOperator(pat string) bool {
 	return false
 }
 
-var matcherCache sync.Map // key string -> func(string) bool
+// matcherKey identifies a compiled pattern in matcherCache.
+type matcherKey struct {
+	mode pattern.Mode
+	pat  string
+}
+
+// maxCachedMatchers bounds matcherCache: when it is reached the cache
+// starts over, so that a long-running script that keeps making new
+// patterns does not grow it without limit.
+const maxCachedMatchers = 1024
+
+var (
+	matcherCache sync.Map // matcherKey -> func(string) bool
+	matcherCount atomic.Int64
+)
 
 // cachedMatcher is extMatcher with a cache.
 func cachedMatcher(pat string, mode pattern.Mode) (func(string) bool, error) {
-	key := strconv.Itoa(int(mode)) + "\x00" + pat
+	key := matcherKey{mode, pat}
 	if m, ok := matcherCache.Load(key); ok {
 		return m.(func(string) bool), nil
 	}
 	m, err := extMatcher(pat, mode)
 	if err != nil {
 		return nil, err
+	}
+	if matcherCount.Add(1) > maxCachedMatchers {
+		matcherCache.Clear()
+		matcherCount.Store(1)
 	}
 	matcherCache.Store(key, m)
 	return m, nil

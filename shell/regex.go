@@ -24,37 +24,17 @@ var errBadRegex = errors.New("invalid regular expression")
 // maxRepeat is RE_DUP_MAX: the largest count of an interval.
 const maxRepeat = 0x7fff
 
-// latin1 encodes each byte of s as the rune of the same value, so that a
-// Go regexp sees one character per byte (the C locale's view).
-func latin1(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		sb.WriteRune(rune(s[i]))
-	}
-	return sb.String()
-}
+// latin1 maps s to the C locale's char string (see locale.go): one rune
+// per byte, as reChars reads a pattern in the C locale. Despite the name,
+// bytes >= 0x80 become private-use runes rather than Latin-1 letters, so
+// that (?i) does not fold them: in bash's C locale they have no case.
+func latin1(s string) string { return toChars(s, false) }
 
 // unlatin1 undoes latin1.
-func unlatin1(s string) string {
-	b := make([]byte, 0, len(s))
-	for _, c := range s {
-		b = append(b, byte(c))
-	}
-	return string(b)
-}
+func unlatin1(s string) string { return fromChars(s) }
 
-// reChars splits s into characters: bytes in the C locale (each mapped
-// to the rune of the same value), runes under UTF-8.
+// reChars splits s into characters: runes under UTF-8, bytes in the C
+// locale (mapped as latin1 maps them).
 func reChars(s string, quoted, utf8Locale bool) []reChar {
 	var out []reChar
 	if utf8Locale {
@@ -63,8 +43,8 @@ func reChars(s string, quoted, utf8Locale bool) []reChar {
 		}
 		return out
 	}
-	for i := 0; i < len(s); i++ {
-		out = append(out, reChar{rune(s[i]), quoted})
+	for _, c := range latin1(s) {
+		out = append(out, reChar{c, quoted})
 	}
 	return out
 }

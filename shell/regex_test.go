@@ -51,3 +51,28 @@ func TestTranslateEREQuoted(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `(?s)^a\.b`, got)
 }
+
+// TestRegexMatchCLocale runs =~ on bytes >= 0x80 in the C locale
+// (runInProcess's and runBash's): one character per byte, no case for
+// them under nocasematch, BASH_REMATCH giving the bytes back.
+func TestRegexMatchCLocale(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"nocasematch leaves high bytes alone",
+			`shopt -s nocasematch; [[ $'\xc9' =~ $'\xe9' ]]; echo $?; [[ aB =~ Ab ]]; echo $?`,
+			"1\n0\n"},
+		{"dot is one byte",
+			`[[ $'\xc3\xa9' =~ ^.$ ]]; echo $?; [[ $'\xc3\xa9' =~ ^..$ ]]; echo $?`,
+			"1\n0\n"},
+		{"rematch bytes",
+			`[[ $'a\xc9b' =~ a(.)b ]]; printf '%q\n' "${BASH_REMATCH[1]}"`,
+			"$'\\311'\n"},
+		{"range of high bytes",
+			`re=[$'\x80'-$'\xff']; [[ $'\xc9' =~ $re ]]; echo $?; [[ z =~ $re ]]; echo $?`,
+			"0\n1\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSilentScript(t, tc.src, tc.want)
+		})
+	}
+}

@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -63,18 +64,7 @@ func runUmask(ctx context.Context, c *Call) int {
 // symbolicUmask spells the permissions a mask leaves, as umask -S does.
 func symbolicUmask(m int) string {
 	perm := func(shift uint) string {
-		v := ^(m >> shift) & 7
-		s := ""
-		if v&4 != 0 {
-			s += "r"
-		}
-		if v&2 != 0 {
-			s += "w"
-		}
-		if v&1 != 0 {
-			s += "x"
-		}
-		return s
+		return [...]string{"", "x", "w", "wx", "r", "rx", "rw", "rwx"}[^(m>>shift)&7]
 	}
 	return "u=" + perm(6) + ",g=" + perm(3) + ",o=" + perm(0)
 }
@@ -83,36 +73,17 @@ func symbolicUmask(m int) string {
 // On error it returns bash's message.
 func parseUmask(mode string, cur int) (int, string) {
 	if mode != "" && mode[0] >= '0' && mode[0] <= '9' {
-		v := 0
-		for i := 0; i < len(mode); i++ {
-			d := mode[i]
-			if d < '0' || d > '7' {
-				return 0, mode + ": octal number out of range"
-			}
-			v = v*8 + int(d-'0')
-			if v > 0o7777 {
-				return 0, mode + ": octal number out of range"
-			}
+		v, err := strconv.ParseUint(mode, 8, 64)
+		if err != nil || v > 0o7777 {
+			return 0, mode + ": octal number out of range"
 		}
-		return v & 0o777, ""
+		return int(v) & 0o777, ""
 	}
 	bits := ^cur & 0o777 // the permissions the mask lets through
 	s := mode
 	for {
-		who := 0
-		for len(s) > 0 && strings.IndexByte("ugoa", s[0]) >= 0 {
-			switch s[0] {
-			case 'u':
-				who |= 0o700
-			case 'g':
-				who |= 0o070
-			case 'o':
-				who |= 0o007
-			case 'a':
-				who |= 0o777
-			}
-			s = s[1:]
-		}
+		var who, perm int
+		who, s = takeBits(s, "ugoa", []int{0o700, 0o070, 0o007, 0o777})
 		if who == 0 {
 			who = 0o777
 		}
@@ -123,18 +94,7 @@ func parseUmask(mode string, cur int) (int, string) {
 		if op != '+' && op != '-' && op != '=' {
 			return 0, fmt.Sprintf("`%c': invalid symbolic mode operator", op)
 		}
-		perm := 0
-		for len(s) > 0 && strings.IndexByte("rwx", s[0]) >= 0 {
-			switch s[0] {
-			case 'r':
-				perm |= 0o444
-			case 'w':
-				perm |= 0o222
-			case 'x':
-				perm |= 0o111
-			}
-			s = s[1:]
-		}
+		perm, s = takeBits(s, "rwx", []int{0o444, 0o222, 0o111})
 		if len(s) > 0 && s[0] != ',' {
 			return 0, fmt.Sprintf("`%c': invalid symbolic mode character", s[0])
 		}
@@ -153,4 +113,19 @@ func parseUmask(mode string, cur int) (int, string) {
 		s = s[1:] // the comma
 	}
 	return ^bits & 0o777, ""
+}
+
+// takeBits consumes the leading letters of s that occur in letters and
+// returns the union of their bits (bits[i] for letters[i]) and the rest.
+func takeBits(s, letters string, bits []int) (int, string) {
+	v := 0
+	for s != "" {
+		i := strings.IndexByte(letters, s[0])
+		if i < 0 {
+			break
+		}
+		v |= bits[i]
+		s = s[1:]
+	}
+	return v, s
 }

@@ -8,7 +8,6 @@ package duration
 import (
 	"errors"
 	"math"
-	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -76,12 +75,6 @@ func Parse(s string) (d time.Duration, infinite bool, err error) {
 	return time.Duration(ns), false, nil
 }
 
-// IsParseError reports whether err is (or wraps) a *ParseError.
-func IsParseError(err error) bool {
-	var pe *ParseError
-	return errors.As(err, &pe)
-}
-
 // scanFloat reads the longest prefix of s that C strtod accepts and
 // returns its value and the unparsed rest. ok is false when no number at
 // all could be read. Overflow gives ±Inf and underflow gives 0, both
@@ -116,33 +109,31 @@ func scanFloat(s string) (v float64, rest string, ok bool) {
 		}
 		return math.NaN(), body[n:], true
 	}
+	var num string
 	if len(body) > 1 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X') {
-		if n, ok := scanHex(body[2:]); ok {
-			f := parseHex(body[2 : 2+n])
-			return signed(f, neg), body[2+n:], true
+		n := scanNumber(body[2:], isHex, 'p')
+		if n == 0 {
+			// "0x" without hex digits: strtod reads just the "0".
+			return signed(0, neg), body[1:], true
 		}
-		// "0x" without hex digits: strtod reads just the "0".
-		return signed(0, neg), body[1:], true
-	}
-	n := scanDigits(body, isDigit)
-	if n == 0 {
-		return 0, s, false
-	}
-	j := n
-	if j < len(body) && (body[j] == 'e' || body[j] == 'E') {
-		k := j + 1
-		if k < len(body) && (body[k] == '+' || body[k] == '-') {
-			k++
+		num, rest = body[:2+n], body[2+n:]
+		if !strings.ContainsAny(num, "pP") {
+			num += "p0" // strconv wants the binary exponent
 		}
-		if d := leadingDigits(body[k:]); d > 0 {
-			j = k + d
+	} else {
+		n := scanNumber(body, isDigit, 'e')
+		if n == 0 {
+			return 0, s, false
 		}
+		num, rest = body[:n], body[n:]
 	}
-	f, err := strconv.ParseFloat(body[:j], 64)
+	// Like strtod, ParseFloat saturates to ±Inf (with ErrRange) and
+	// underflows to 0.
+	f, err := strconv.ParseFloat(num, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return 0, s, false
 	}
-	return signed(f, neg), body[j:], true
+	return signed(f, neg), rest, true
 }
 
 // scanDigits returns the length of a mantissa "ddd", "ddd.", "ddd.ddd" or
@@ -170,41 +161,23 @@ func scanDigits(s string, digit func(byte) bool) int {
 	return i
 }
 
-// scanHex measures a hexadecimal mantissa with an optional binary
-// exponent (p[+-]ddd) at the start of s (after "0x").
-func scanHex(s string) (int, bool) {
-	n := scanDigits(s, isHex)
-	if n == 0 {
-		return 0, false
+// scanNumber returns the length of a mantissa (see scanDigits) with an
+// optional exponent after it: the letter expCh in either case, an
+// optional sign and decimal digits. It is 0 when the mantissa has no
+// digit.
+func scanNumber(s string, digit func(byte) bool, expCh byte) int {
+	n := scanDigits(s, digit)
+	if n == 0 || n >= len(s) || s[n]|0x20 != expCh {
+		return n
 	}
-	if n < len(s) && (s[n] == 'p' || s[n] == 'P') {
-		k := n + 1
-		if k < len(s) && (s[k] == '+' || s[k] == '-') {
-			k++
-		}
-		if d := leadingDigits(s[k:]); d > 0 {
-			n = k + d
-		}
+	k := n + 1
+	if k < len(s) && (s[k] == '+' || s[k] == '-') {
+		k++
 	}
-	return n, true
-}
-
-// parseHex converts a hexadecimal mantissa (with optional p exponent) to
-// a float64, saturating to +Inf on overflow.
-func parseHex(m string) float64 {
-	if !strings.ContainsAny(m, "pP") {
-		m += "p0"
+	if d := leadingDigits(s[k:]); d > 0 {
+		return k + d
 	}
-	f, _, err := big.ParseFloat("0x"+m, 0, 64, big.ToNearestEven)
-	if err != nil {
-		// Only an absurd exponent gets here: saturate like strtod.
-		if strings.ContainsAny(m, "-") {
-			return 0
-		}
-		return math.Inf(1)
-	}
-	v, _ := f.Float64()
-	return v
+	return n
 }
 
 func leadingDigits(s string) int {

@@ -35,6 +35,9 @@ func TestParse(t *testing.T) {
 		{"hex", "0x10", 16 * time.Second, false, false},
 		{"hex fraction", "0X.8", 500 * time.Millisecond, false, false},
 		{"hex exponent", "0xAp-1m", 5 * time.Minute, false, false},
+		{"hex overflow", "0x1p99999", inf, true, false},
+		{"hex underflow", "0x1p-99999", 0, false, false},
+		{"hex without exponent digits", "0x1p", 0, false, true},
 		{"round up", "1e-10", 1, false, false},
 		{"underflow", "1e-400", 0, false, false},
 		{"inf", "inf", inf, true, false},
@@ -60,8 +63,9 @@ func TestParse(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d, infinite, err := Parse(tc.in)
 			if tc.bad {
-				require.Error(t, err)
-				assert.True(t, IsParseError(err))
+				var pe *ParseError
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, tc.in, pe.Input)
 				return
 			}
 			require.NoError(t, err)
@@ -113,7 +117,7 @@ func TestAgainstCoreutils(t *testing.T) {
 	args := []string{"0.2x", "1e-3", ".5", "0x0.1", "inf", "''", "0 ", "0ss", "nan",
 		"0d", "0x", "1e", "1e+", ".e1", ".", "1..2", "\t0", "\n0", "1s2", "0xAp-99m",
 		"1_0", "infinityx", "infs", "a'b", "a\\b", "\x7f", "é", "\xff", "\u00a0", "\u2018x",
-		"0,5", "+0.01", " -0", "1e-400", "a\nb", "0e", "0x1p-9", "0.", "\x01"}
+		"0,5", "+0.01", " -0", "1e-400", "a\nb", "0e", "0x1p-9", "0.", "\x01", "0x1p-99999", "0x1p"}
 	for _, loc := range []string{"C", "C.UTF-8"} {
 		for _, a := range args {
 			t.Run(loc+"/"+a, func(t *testing.T) {

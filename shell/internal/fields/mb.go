@@ -1,88 +1,28 @@
 package fields
 
-// glibc's UTF-8 decoder (what bash's mbrtowc/mblen calls see under
-// C.UTF-8) differs from Go's: it accepts the old 5- and 6-byte forms and
-// values above U+10FFFF, and it reports a sequence as merely incomplete
-// as long as the bytes so far have the right shape, checking overlong
-// forms and surrogates only once the sequence is complete.
+import (
+	"unicode/utf8"
 
-// mbStatus classifies the bytes at the start of a buffer.
-type mbStatus int
-
-const (
-	mbValid      mbStatus = iota // a complete, valid character
-	mbInvalid                    // not a valid character
-	mbIncomplete                 // a valid prefix cut short
+	"tcpsh/shell/internal/mbchar"
 )
 
-// seqLen returns the length a lead byte announces, or 0 for a byte that
-// cannot start a multibyte sequence.
-func seqLen(c byte) int {
-	switch {
-	case c < 0x80:
-		return 1
-	case c >= 0xc2 && c <= 0xdf:
-		return 2
-	case c >= 0xe0 && c <= 0xef:
-		return 3
-	case c >= 0xf0 && c <= 0xf7:
-		return 4
-	case c >= 0xf8 && c <= 0xfb:
-		return 5
-	case c >= 0xfc && c <= 0xfd:
-		return 6
-	}
-	return 0
-}
-
-// decodeMB decodes the character at the start of b like glibc. size is
-// the character's length when valid, else 1.
-func decodeMB(b []byte) (r rune, size int, st mbStatus) {
-	if len(b) == 0 {
-		return 0, 0, mbIncomplete
-	}
-	n := seqLen(b[0])
-	switch n {
-	case 0:
-		return 0, 1, mbInvalid
-	case 1:
-		return rune(b[0]), 1, mbValid
-	}
-	v := rune(b[0]) & (0x7f >> n)
-	for k := 1; k < n; k++ {
-		if k >= len(b) {
-			return 0, 1, mbIncomplete
-		}
-		if b[k]&0xc0 != 0x80 {
-			return 0, 1, mbInvalid
-		}
-		v = v<<6 | rune(b[k]&0x3f)
-	}
-	minimum := [...]rune{0, 0, 0x80, 0x800, 0x10000, 0x200000, 0x4000000}
-	if v < minimum[n] || (v >= 0xd800 && v <= 0xdfff) {
-		return 0, 1, mbInvalid
-	}
-	return v, n, mbValid
-}
-
-// validMB reports whether s consists of valid characters only.
-func validMB(s string) bool {
-	for i := 0; i < len(s); {
-		_, size, st := decodeMB([]byte(s[i:]))
-		if st != mbValid {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// runesMB decodes a valid string into its characters.
-func runesMB(s string) []rune {
+// ifsMultibyte returns the multibyte (non-ASCII) characters of IFS, the
+// only ones a multibyte character of the line can match. bash converts
+// IFS with mbstowcs; when that fails only IFS's first character ends up
+// usable.
+func ifsMultibyte(ifs string) []rune {
 	var out []rune
-	for i := 0; i < len(s); {
-		r, size, _ := decodeMB([]byte(s[i:]))
-		out = append(out, r)
+	for i := 0; i < len(ifs); {
+		r, size, st := mbchar.Decode(ifs[i:])
+		if st != mbchar.Valid {
+			if first, _, st := mbchar.Decode(ifs); st == mbchar.Valid && first >= utf8.RuneSelf {
+				return []rune{first}
+			}
+			return nil
+		}
+		if r >= utf8.RuneSelf {
+			out = append(out, r)
+		}
 		i += size
 	}
 	return out
@@ -97,17 +37,17 @@ func runesMB(s string) []rune {
 // state lasts for one split here; in bash it lasts for the process.
 func (s *splitter) mbtowc(b []byte) (rune, bool) {
 	if len(s.pending) == 0 {
-		r, _, st := decodeMB(b)
+		r, _, st := mbchar.Decode(b)
 		switch st {
-		case mbValid:
+		case mbchar.Valid:
 			return r, true
-		case mbIncomplete:
+		case mbchar.Incomplete:
 			s.pending = append([]byte(nil), b...)
 		}
 		return 0, false
 	}
 	buf := append([]byte(nil), s.pending...)
-	need := seqLen(buf[0]) - len(buf)
+	need := mbchar.SeqLen(buf[0]) - len(buf)
 	for k := 0; k < need; k++ {
 		if k >= len(b) {
 			s.pending = buf
@@ -119,6 +59,6 @@ func (s *splitter) mbtowc(b []byte) (rune, bool) {
 		buf = append(buf, b[k])
 	}
 	s.pending = nil
-	r, _, st := decodeMB(buf)
-	return r, st == mbValid
+	r, _, st := mbchar.Decode(buf)
+	return r, st == mbchar.Valid
 }

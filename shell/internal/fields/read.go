@@ -12,7 +12,11 @@
 package fields
 
 import (
+	"bytes"
+	"strings"
 	"unicode/utf8"
+
+	"tcpsh/shell/internal/mbchar"
 )
 
 // DefaultIFS is the value bash uses when IFS is unset.
@@ -22,12 +26,6 @@ const (
 	ctlEsc = 0x01 // bash's CTLESC quoting marker
 	ctlNul = 0x7f // bash's CTLNUL quoted-null marker
 )
-
-// SplitRead splits one line read by the read builtin as bash 5.2 does in
-// a UTF-8 locale; it is SplitReadLocale(line, ifs, n, raw, true).
-func SplitRead(line, ifs string, n int, raw bool) []string {
-	return SplitReadLocale(line, ifs, n, raw, true)
-}
 
 // SplitReadLocale splits line, the bytes read before the delimiter, for
 // n names and returns exactly n values; with n <= 0 it returns every
@@ -69,7 +67,8 @@ func SplitRead(line, ifs string, n int, raw bool) []string {
 // occurs anywhere in IFS. With utf8 false (LC_ALL=C) every byte is a
 // character.
 func SplitReadLocale(line, ifs string, n int, raw, utf8 bool) []string {
-	s := newSplitter(ifs, utf8)
+	var s splitter
+	s.init(ifs, utf8)
 	t := s.internal(line, raw)
 	if n <= 0 {
 		return s.listString(t)
@@ -113,8 +112,8 @@ func NeedMoreBytes(unit []byte, utf8Locale bool) bool {
 	if !utf8Locale || len(unit) == 0 || unit[0] < utf8.RuneSelf {
 		return false
 	}
-	_, _, st := decodeMB(unit)
-	return st == mbIncomplete
+	_, _, st := mbchar.Decode(unit)
+	return st == mbchar.Incomplete
 }
 
 // splitter holds the IFS-derived state of one split.
@@ -130,21 +129,17 @@ type splitter struct {
 	pending   []byte // glibc mbtowc's hidden state, see mbtowc
 }
 
-func newSplitter(ifs string, utf8Locale bool) *splitter {
-	s := &splitter{ifs: ifs, utf8: utf8Locale, shStyle: ifs == DefaultIFS}
+// init sets s up for splitting with ifs.
+func (s *splitter) init(ifs string, utf8Locale bool) {
+	*s = splitter{ifs: ifs, utf8: utf8Locale, shStyle: ifs == DefaultIFS}
 	for i := 0; i < len(ifs); i++ {
 		s.ifsBytes[ifs[i]] = true
 	}
 	s.noCtlEsc = s.ifsBytes[ctlEsc]
 	s.noCtlNul = s.ifsBytes[ctlNul]
-	if validMB(ifs) {
-		s.ifsRunes = runesMB(ifs)
-	} else if r, _, st := decodeMB([]byte(ifs)); st == mbValid {
-		// bash converts IFS with mbstowcs; when that fails only the
-		// first character ends up usable.
-		s.ifsRunes = []rune{r}
+	if utf8Locale {
+		s.ifsRunes = ifsMultibyte(ifs)
 	}
-	return s
 }
 
 // internal builds bash's internal form of the line.
@@ -186,7 +181,7 @@ func (s *splitter) internal(line string, raw bool) []byte {
 		t = append(t, c)
 		if s.utf8 && c >= utf8.RuneSelf {
 			start := i - 1
-			for i < len(line) && NeedMoreBytes([]byte(line[start:i]), true) {
+			for i < len(line) && incomplete(line[start:i]) {
 				if line[i] == 0 {
 					// Swallowed into a malformed character, the NUL
 					// ends bash's C string.
@@ -206,8 +201,14 @@ func (s *splitter) charLen(t []byte, i int) int {
 	if !s.utf8 || t[i] < utf8.RuneSelf {
 		return 1
 	}
-	_, size, _ := decodeMB(t[i:])
+	_, size, _ := mbchar.Decode(t[i:])
 	return size
+}
+
+// incomplete reports whether unit is an incomplete UTF-8 sequence.
+func incomplete(unit string) bool {
+	_, _, st := mbchar.Decode(unit)
+	return st == mbchar.Incomplete
 }
 
 // wordEnd scans a field from i and returns the index of the separator
@@ -274,14 +275,22 @@ func (s *splitter) getWord(t []byte, pos int) (start, end, next int, ok bool) {
 	if pos >= len(t) {
 		return pos, pos, pos, false
 	}
-	start = pos
 	end = s.wordEnd(t, pos)
-	i := end
-	white := i < len(t) && s.whitesep(t[i])
-	if i < len(t) {
-		i += s.charLen(t, i)
+	return pos, end, s.skipSep(t, end, true), true
+}
+
+// skipSep returns the index after the separator at t[i] (i itself at the
+// end): the separator character, the IFS white space after it (with
+// strict, as read's own loop has it, only space, tab and newline; else
+// whitesep's), and, when the separator was white space, one following
+// non-white IFS byte with the IFS white space after that.
+func (s *splitter) skipSep(t []byte, i int, strict bool) int {
+	if i >= len(t) {
+		return i
 	}
-	for i < len(t) && isSpcTabNL(t[i]) && s.ifsBytes[t[i]] {
+	white := s.whitesep(t[i])
+	i += s.charLen(t, i)
+	for i < len(t) && s.ifsBytes[t[i]] && (isSpcTabNL(t[i]) || !strict && s.whitesep(t[i])) {
 		i++
 	}
 	if i < len(t) && white && s.ifsBytes[t[i]] && !s.whitesep(t[i]) {
@@ -290,7 +299,7 @@ func (s *splitter) getWord(t []byte, pos int) (start, end, next int, ok bool) {
 			i++
 		}
 	}
-	return start, end, i, true
+	return i
 }
 
 // stripTrailing removes trailing IFS space/tab/newline (also escaped
@@ -329,7 +338,8 @@ func dequote(t []byte) string {
 		// bash keeps a lone marker (left by a final backslash).
 		return string(t)
 	}
-	out := make([]byte, 0, len(t))
+	var out strings.Builder
+	out.Grow(len(t))
 	for i := 0; i < len(t); i++ {
 		if t[i] == ctlEsc {
 			i++
@@ -337,13 +347,16 @@ func dequote(t []byte) string {
 				break
 			}
 		}
-		out = append(out, t[i])
+		out.WriteByte(t[i])
 	}
-	return string(out)
+	return out.String()
 }
 
 // removeQuotedNulls deletes unescaped CTLNUL bytes.
 func removeQuotedNulls(t []byte) []byte {
+	if bytes.IndexByte(t, ctlNul) < 0 {
+		return t
+	}
 	out := t[:0:0]
 	for i := 0; i < len(t); i++ {
 		switch {
@@ -380,35 +393,19 @@ func (s *splitter) listString(t []byte) []string {
 		end := s.wordEnd(t, pos)
 		w := t[pos:end]
 		switch {
-		case len(w) == 1 && w[0] == ctlNul:
-			words = append(words, w)
 		case len(w) > 0:
 			words = append(words, removeQuotedNulls(w))
 		case !s.shStyle && end < len(t) && !isCSpace(t[end]):
 			words = append(words, nil)
 		}
-		i := end
-		white := i < len(t) && s.whitesep(t[i])
-		if i < len(t) {
-			i += s.charLen(t, i)
-		}
-		for i < len(t) && s.whitesep(t[i]) && s.ifsBytes[t[i]] {
-			i++
-		}
-		if i < len(t) && white && s.ifsBytes[t[i]] && !s.whitesep(t[i]) {
-			i++
-			for i < len(t) && s.whitesep(t[i]) && s.ifsBytes[t[i]] {
-				i++
-			}
-		}
-		pos = i
+		pos = s.skipSep(t, end, false)
 	}
 	out := make([]string, len(words))
 	for i, w := range words {
 		if s.sawEscape {
 			out[i] = dequote(w)
 		} else {
-			out[i] = string(removeQuotedNulls(w))
+			out[i] = string(w)
 		}
 	}
 	return out

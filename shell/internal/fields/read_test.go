@@ -4,15 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+
+	"tcpsh/shell/internal/bashtest"
 )
 
 func TestSplitRead(t *testing.T) {
@@ -61,7 +59,7 @@ func TestSplitRead(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, SplitRead(tc.line, tc.ifs, tc.n, tc.raw))
+			assert.Equal(t, tc.want, SplitReadLocale(tc.line, tc.ifs, tc.n, tc.raw, true))
 		})
 	}
 }
@@ -86,26 +84,10 @@ type readCase struct {
 // which makes bash's splitting of later lines depend on earlier ones.
 func bashRead(t *testing.T, cases []readCase, utf8 bool) [][]string {
 	res := make([][]string, len(cases))
-	errs := make([]error, len(cases))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < 8; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				res[i], errs[i] = bashReadOne(cases[i], utf8)
-			}
-		}()
-	}
-	for i := range cases {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		require.NoError(t, err)
-	}
+	bashtest.Parallel(t, len(cases), func(i int) (err error) {
+		res[i], err = bashReadOne(cases[i], utf8)
+		return err
+	})
 	return res
 }
 
@@ -139,17 +121,12 @@ func bashReadOne(c readCase, utf8 bool) ([]string, error) {
 	// character are fed without a newline, which bash would otherwise
 	// take as a continuation or swallow.
 	f := c.line != "" && (c.line[len(c.line)-1] == '\\' || c.line[len(c.line)-1] >= 0x80)
-	cmd := exec.Command("bash", "-c", readScript, "_", b2s(c.raw), strconv.Itoa(c.n), b2s(c.unset), c.ifs, c.line, b2s(f))
-	loc := "C"
-	if utf8 {
-		loc = "C.UTF-8"
-	}
-	cmd.Env = append(os.Environ(), "LC_ALL="+loc)
-	out, err := cmd.Output()
+	out, err := bashtest.Output(readScript, []string{b2s(c.raw), strconv.Itoa(c.n), b2s(c.unset), c.ifs, c.line, b2s(f)},
+		bashtest.Locale(utf8))
 	if err != nil {
-		return nil, fmt.Errorf("bash %q: %v", cmd.Args, err)
+		return nil, err
 	}
-	parts := strings.Split(string(out), "\x00")
+	parts := strings.Split(out, "\x00")
 	k, err := strconv.Atoi(parts[0])
 	if err != nil {
 		return nil, err
@@ -216,12 +193,12 @@ func TestSplitReadAgainstBash(t *testing.T) {
 func BenchmarkSplitRead(b *testing.B) {
 	line := strings.Repeat(`alpha  beta\ gamma:delta `, 8)
 	for i := 0; i < b.N; i++ {
-		_ = SplitRead(line, " \t\n:", 4, false)
+		_ = SplitReadLocale(line, " \t\n:", 4, false, true)
 	}
 }
 
-func ExampleSplitRead() {
-	fmt.Printf("%q\n", SplitRead("  one  two three  ", DefaultIFS, 2, true))
+func ExampleSplitReadLocale() {
+	fmt.Printf("%q\n", SplitReadLocale("  one  two three  ", DefaultIFS, 2, true, true))
 	// Output: ["one" "two three"]
 }
 

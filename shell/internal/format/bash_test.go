@@ -2,15 +2,11 @@ package format
 
 import (
 	"bytes"
-	"errors"
-	"os"
-	"os/exec"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
+	"tcpsh/shell/internal/bashtest"
 )
 
 // bashResult is what one bash printf (or echo) run produced.
@@ -30,53 +26,23 @@ type printfCase struct {
 // TZ=UTC, returning stdout, the diagnostics (without bash's
 // "bash: line 1: " prefix) and the exit status.
 func runBash(script string, args []string, utf8 bool) (bashResult, error) {
-	cmd := exec.Command("bash", append([]string{"-c", script, "bash"}, args...)...)
-	loc := "C"
-	if utf8 {
-		loc = "C.UTF-8"
-	}
-	cmd.Env = append(os.Environ(), "LC_ALL="+loc, "TZ=UTC")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	res := bashResult{out: stdout.String()}
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		res.status = ee.ExitCode()
-	} else if err != nil {
-		return res, err
-	}
-	if stderr.Len() > 0 {
-		for _, l := range strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n") {
+	r, err := bashtest.Run(script, args, bashtest.Locale(utf8), "TZ=UTC")
+	res := bashResult{out: r.Stdout, status: r.Status}
+	if r.Stderr != "" {
+		for _, l := range strings.Split(strings.TrimSuffix(r.Stderr, "\n"), "\n") {
 			res.diags = append(res.diags, strings.TrimPrefix(l, "bash: line 1: "))
 		}
 	}
-	return res, nil
+	return res, err
 }
 
 // bashPrintfAll runs every case through bash's printf in parallel.
 func bashPrintfAll(t *testing.T, cases []printfCase, utf8 bool) []bashResult {
 	res := make([]bashResult, len(cases))
-	errs := make([]error, len(cases))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < 8; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				res[i], errs[i] = runBash(`printf -- "$@"`, append([]string{cases[i].format}, cases[i].args...), utf8)
-			}
-		}()
-	}
-	for i := range cases {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		require.NoError(t, err)
-	}
+	bashtest.Parallel(t, len(cases), func(i int) (err error) {
+		res[i], err = runBash(`printf -- "$@"`, append([]string{cases[i].format}, cases[i].args...), utf8)
+		return err
+	})
 	return res
 }
 
@@ -86,7 +52,7 @@ func ourPrintf(c printfCase, utf8 bool) bashResult {
 	var diags []string
 	st, err := Printf(&out, c.format, c.args, Options{
 		UTF8:      utf8,
-		Warn:      func(m string) { diags = append(diags, strings.ReplaceAll(m, "\n", "\n")) },
+		Warn:      func(m string) { diags = append(diags, m) },
 		Location:  time.UTC,
 		StartTime: time.Unix(1234567890, 0),
 	})

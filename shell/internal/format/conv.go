@@ -98,9 +98,9 @@ width:
 		}
 	case 'b':
 		s, _ := p.arg()
-		esc := escaper{mode: escArg, utf8: p.opt.UTF8, warn: p.warnEsc}
-		b, stop := esc.expand(nil, s)
-		p.printStr(&sp, b)
+		var stop bool
+		p.scratch, stop = p.argEsc.expand(p.scratch[:0], s)
+		p.printStr(&sp, p.scratch)
 		if stop {
 			// bash returns success here, even after earlier errors.
 			p.status = 0

@@ -38,23 +38,22 @@ func onlyEchoFlags(s string) bool {
 	return true
 }
 
-// Echo writes args separated by single spaces, as bash's echo does after
-// its options were removed with ParseEchoFlags. With interpretEscapes
-// (echo -e) the escapes \a \b \e \E \f \n \r \t \v \\, \0nnn (up to
-// three octal digits after the 0), \xHH, \uHHHH and \UHHHHHHHH are
-// expanded (code points as UTF-8) and \c stops all further output; other
-// backslashes are kept. Echo does not write the trailing newline: stop
-// reports whether \c was seen, in which case the caller must not write
-// it either. The error is the writer's.
-func Echo(w io.Writer, args []string, interpretEscapes bool) (stop bool, err error) {
-	return EchoLocale(w, args, interpretEscapes, true)
-}
-
-// EchoLocale is Echo with the locale made explicit: with utf8 false
-// (LC_ALL=C) \u and \U escapes of non-ASCII code points are written as
-// the escape text (\u00E9), as bash does.
+// EchoLocale writes args separated by single spaces, as bash's echo does
+// after its options were removed with ParseEchoFlags. With
+// interpretEscapes (echo -e) the escapes \a \b \e \E \f \n \r \t \v \\,
+// \0nnn (up to three octal digits after the 0), \xHH, \uHHHH and
+// \UHHHHHHHH are expanded and \c stops all further output; other
+// backslashes are kept. \u and \U code points are written as UTF-8 when
+// utf8 is true; with utf8 false (LC_ALL=C) those beyond ASCII are
+// written as the escape text (\u00E9), as bash does. EchoLocale does not
+// write the trailing newline: stop reports whether \c was seen, in which
+// case the caller must not write it either. The error is the writer's.
 func EchoLocale(w io.Writer, args []string, interpretEscapes, utf8 bool) (stop bool, err error) {
-	var out []byte
+	size := len(args)
+	for _, a := range args {
+		size += len(a)
+	}
+	out := make([]byte, 0, size)
 	e := escaper{mode: escEcho, utf8: utf8, warn: func(string) {}}
 	for i, a := range args {
 		if i > 0 {

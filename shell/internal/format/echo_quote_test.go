@@ -134,6 +134,6 @@ func BenchmarkEcho(b *testing.B) {
 	args := []string{"hello", `world\t\x41\u00e9`, "and", "more", "words"}
 	for i := 0; i < b.N; i++ {
 		out.Reset()
-		_, _ = Echo(&out, args, true)
+		_, _ = EchoLocale(&out, args, true, true)
 	}
 }

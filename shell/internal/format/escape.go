@@ -126,9 +126,9 @@ func (e *escaper) appendCodePoint(out []byte, v uint32) []byte {
 	}
 	if !e.utf8 {
 		if v <= 0xffff {
-			return append(out, fmt.Sprintf("\\u%04X", v)...)
+			return fmt.Appendf(out, "\\u%04X", v)
 		}
-		return append(out, fmt.Sprintf("\\U%08X", v)...)
+		return fmt.Appendf(out, "\\U%08X", v)
 	}
 	return appendUTF8(out, v)
 }

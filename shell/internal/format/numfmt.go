@@ -30,23 +30,18 @@ func (p *printer) padded(sp *spec, f field) {
 	}
 	switch {
 	case sp.minus:
-		p.write([]byte(f.prefix + f.body))
+		p.writeString(f.prefix)
+		p.writeString(f.body)
 		p.writeRepeat(' ', fill)
 	case sp.zero && f.zeroOK:
-		p.write([]byte(f.prefix))
+		p.writeString(f.prefix)
 		p.writeRepeat('0', fill)
-		p.write([]byte(f.body))
+		p.writeString(f.body)
 	default:
 		p.writeRepeat(' ', fill)
-		p.write([]byte(f.prefix + f.body))
+		p.writeString(f.prefix)
+		p.writeString(f.body)
 	}
-}
-
-func appendRepeat(out []byte, c byte, n int) []byte {
-	for ; n > 0; n-- {
-		out = append(out, c)
-	}
-	return out
 }
 
 // fmtInt formats an integer conversion (d i o u x X) like C printf.

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"strings"
+
+	"tcpsh/shell/internal/mbchar"
 )
 
 // numErr is a conversion problem found while reading a numeric argument.
@@ -87,7 +89,7 @@ func charCode(s string, utf8Locale bool) int64 {
 		return 0
 	}
 	if utf8Locale {
-		if r, _, ok := glibcDecode(s[1:]); ok {
+		if r, _, st := mbchar.Decode(s[1:]); st == mbchar.Valid {
 			return int64(r)
 		}
 	}
@@ -378,46 +380,4 @@ func abs64(x int64) int64 {
 
 func isAlnum(c byte) bool {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-}
-
-// glibcDecode decodes the first character of s as glibc's UTF-8 mbtowc
-// does (accepting values up to 0x7fffffff but no surrogates or overlong
-// forms).
-func glibcDecode(s string) (r rune, size int, ok bool) {
-	if s == "" {
-		return 0, 0, false
-	}
-	c := s[0]
-	var n int
-	switch {
-	case c < 0x80:
-		return rune(c), 1, true
-	case c >= 0xc2 && c <= 0xdf:
-		n = 2
-	case c >= 0xe0 && c <= 0xef:
-		n = 3
-	case c >= 0xf0 && c <= 0xf7:
-		n = 4
-	case c >= 0xf8 && c <= 0xfb:
-		n = 5
-	case c >= 0xfc && c <= 0xfd:
-		n = 6
-	default:
-		return 0, 1, false
-	}
-	if len(s) < n {
-		return 0, 1, false
-	}
-	v := rune(c) & (0x7f >> n)
-	for k := 1; k < n; k++ {
-		if s[k]&0xc0 != 0x80 {
-			return 0, 1, false
-		}
-		v = v<<6 | rune(s[k]&0x3f)
-	}
-	minimum := [...]rune{0, 0, 0x80, 0x800, 0x10000, 0x200000, 0x4000000}
-	if v < minimum[n] || (v >= 0xd800 && v <= 0xdfff) {
-		return 0, 1, false
-	}
-	return v, n, true
 }

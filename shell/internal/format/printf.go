@@ -48,19 +48,26 @@ const timeBufSize = 128
 // flushSize is the amount of buffered output written at once.
 const flushSize = 32 * 1024
 
+// initialOut is the initial capacity of the output buffer, enough for a
+// typical printf without growing it.
+const initialOut = 256
+
 // errStop ends formatting after \c in %b or a fatal format error.
 var errStop = errors.New("stop")
 
 // printer is the state of one Printf call.
 type printer struct {
-	w      io.Writer
-	opt    Options
-	args   []string
-	next   int // index of the next unused argument
-	out    []byte
-	tw     int64 // bytes written in this pass of the format (for %n)
-	status int
-	werr   error
+	w       io.Writer
+	opt     Options
+	args    []string
+	next    int // index of the next unused argument
+	out     []byte
+	scratch []byte // reused for %b's expansion
+	tw      int64  // bytes written in this pass of the format (for %n)
+	status  int
+	werr    error
+	fmtEsc  escaper // the format string's escapes
+	argEsc  escaper // %b's escapes
 }
 
 // Printf formats args according to format exactly like bash 5.2's
@@ -84,7 +91,11 @@ func Printf(w io.Writer, format string, args []string, opt Options) (status int,
 	if opt.Location == nil {
 		opt.Location = time.Local
 	}
-	p := &printer{w: w, opt: opt, args: args}
+	p := &printer{w: w, opt: opt, args: args, out: make([]byte, 0, initialOut)}
+	report := opt.Warn
+	warn := func(msg string) { report("printf: " + msg) }
+	p.fmtEsc = escaper{mode: escFormat, utf8: opt.UTF8, warn: warn}
+	p.argEsc = escaper{mode: escArg, utf8: opt.UTF8, warn: warn}
 	for {
 		start := p.next
 		p.tw = 0
@@ -106,28 +117,37 @@ func Printf(w io.Writer, format string, args []string, opt Options) (status int,
 // write queues output.
 func (p *printer) write(b []byte) {
 	p.out = append(p.out, b...)
-	p.tw += int64(len(b))
-	if len(p.out) >= flushSize {
-		p.flush()
-	}
+	p.queued(len(b))
+}
+
+// writeString queues output.
+func (p *printer) writeString(s string) {
+	p.out = append(p.out, s...)
+	p.queued(len(s))
 }
 
 func (p *printer) writeByte(c byte) {
 	p.out = append(p.out, c)
-	p.tw++
+	p.queued(1)
+}
+
+// queued counts n bytes just queued and flushes a full buffer.
+func (p *printer) queued(n int) {
+	p.tw += int64(n)
 	if len(p.out) >= flushSize {
 		p.flush()
 	}
 }
 
-// writeRepeat queues n copies of c without building them all at once.
+// writeRepeat queues n copies of c, flushing as the buffer fills, so a
+// huge width needs no huge buffer.
 func (p *printer) writeRepeat(c byte, n int) {
 	for n > 0 && p.werr == nil {
-		k := n
-		if k > flushSize {
-			k = flushSize
+		k := min(n, flushSize)
+		for range k {
+			p.out = append(p.out, c)
 		}
-		p.write(appendRepeat(nil, c, k))
+		p.queued(k)
 		n -= k
 	}
 }
@@ -161,14 +181,13 @@ func (p *printer) fail(msg string) {
 // pass runs through the format once. It returns errStop when output
 // must end.
 func (p *printer) pass(format string) error {
-	esc := escaper{mode: escFormat, utf8: p.opt.UTF8, warn: p.warnEsc}
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c == '\\' {
+			before := len(p.out)
 			var n int
-			var b []byte
-			b, n, _ = esc.one(nil, format[i:])
-			p.write(b)
+			p.out, n, _ = p.fmtEsc.one(p.out, format[i:])
+			p.queued(len(p.out) - before)
 			i += n - 1
 			continue
 		}
@@ -187,5 +206,3 @@ func (p *printer) pass(format string) error {
 	}
 	return nil
 }
-
-func (p *printer) warnEsc(msg string) { p.warn("printf: " + msg) }

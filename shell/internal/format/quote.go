@@ -1,7 +1,6 @@
 package format
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 )
@@ -123,7 +122,7 @@ func ansicQuote(s string, utf8Locale bool) string {
 			b = append(b, `\'`...)
 		default:
 			if c < 0x20 || c >= 0x7f {
-				b = append(b, fmt.Sprintf("\\%03o", c)...)
+				b = append(b, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
 			} else {
 				b = append(b, c)
 			}

@@ -230,14 +230,19 @@ func (sp tmSpec) writeString(b *strings.Builder, s string, swapUpper bool) {
 	if sp.upper || (sp.swap && swapUpper) {
 		s = strings.ToUpper(s)
 	}
-	padChar := byte(' ')
-	if sp.pad == '0' {
-		padChar = '0'
-	}
-	for n := len(s); n < sp.width; n++ {
-		b.WriteByte(padChar)
-	}
+	fill(b, sp.pad, sp.width-len(s))
 	b.WriteString(s)
+}
+
+// fill writes n bytes of padding: zeros for the 0 flag, else spaces.
+func fill(b *strings.Builder, pad byte, n int) {
+	c := byte(' ')
+	if pad == '0' {
+		c = '0'
+	}
+	for ; n > 0; n-- {
+		b.WriteByte(c)
+	}
 }
 
 // composite formats a sub-format and pads the result as text.
@@ -272,24 +277,13 @@ func (sp tmSpec) number(b *strings.Builder, v int64, digits int, defPad byte) {
 	if neg {
 		width--
 	}
-	var fill strings.Builder
-	for n := len(s); n < width; n++ {
-		if pad == '0' {
-			fill.WriteByte('0')
-		} else {
-			fill.WriteByte(' ')
-		}
+	// The sign goes before zeros but after spaces.
+	if neg && pad == '0' {
+		b.WriteByte('-')
 	}
-	if neg {
-		if pad == '0' {
-			b.WriteByte('-')
-			b.WriteString(fill.String())
-		} else {
-			b.WriteString(fill.String())
-			b.WriteByte('-')
-		}
-	} else {
-		b.WriteString(fill.String())
+	fill(b, pad, width-len(s))
+	if neg && pad != '0' {
+		b.WriteByte('-')
 	}
 	b.WriteString(s)
 }

@@ -3,16 +3,15 @@ package format
 import (
 	"bytes"
 	"math/rand"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"tcpsh/shell/internal/bashtest"
 )
 
 func TestStrftimeTable(t *testing.T) {
@@ -81,33 +80,13 @@ func TestStrftimeAgainstBash(t *testing.T) {
 		if err != nil {
 			t.Skipf("no time zone data: %v", err)
 		}
-		var want []string
-		var mu sync.Mutex
-		want = make([]string, len(cases))
-		var wg sync.WaitGroup
-		next := make(chan int)
-		errs := make([]error, len(cases))
-		for w := 0; w < 8; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					cmd := exec.Command("bash", "-c", `printf "%($1)T" "$2"`, "bash", cases[i].format, strconv.FormatInt(cases[i].secs, 10))
-					cmd.Env = append(os.Environ(), "TZ="+zone, "LC_ALL=C")
-					out, err := cmd.Output()
-					mu.Lock()
-					want[i], errs[i] = string(out), err
-					mu.Unlock()
-				}
-			}()
-		}
-		for i := range cases {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
+		want := make([]string, len(cases))
+		bashtest.Parallel(t, len(cases), func(i int) (err error) {
+			want[i], err = bashtest.Output(`printf "%($1)T" "$2"`, []string{cases[i].format, strconv.FormatInt(cases[i].secs, 10)},
+				"TZ="+zone, bashtest.Locale(false))
+			return err
+		})
 		for i, c := range cases {
-			require.NoError(t, errs[i])
 			var out bytes.Buffer
 			_, err := Printf(&out, "%("+c.format+")T", []string{strconv.FormatInt(c.secs, 10)}, Options{Location: loc})
 			require.NoError(t, err)

@@ -32,9 +32,10 @@ func (o Options) Plain() bool {
 // prefix; GNU cat prints "cat: <msg>" followed by
 // "Try 'cat --help' for more information." and exits with status 1.
 type UsageError struct {
-	Msg string
+	Msg string // GNU's message, e.g. "option '--n' is ambiguous; ..."
 }
 
+// Error returns the message.
 func (e *UsageError) Error() string { return e.Msg }
 
 // longOpts lists GNU cat's long options in the order of its option

@@ -19,13 +19,12 @@ type Formatter struct {
 	w   io.Writer
 	opt Options
 
-	line        int64 // number of the last numbered line
-	midLine     bool  // some byte of the current line has been written
-	prevBlank   bool  // the previous line was empty (for -s)
-	pendingCR   bool  // a '\r' is held back (for -E without -v)
-	buf         []byte
-	readBuf     []byte
-	plainOutput bool
+	line      int64 // number of the last numbered line
+	midLine   bool  // some byte of the current line has been written
+	prevBlank bool  // the previous line was empty (for -s)
+	pendingCR bool  // a '\r' is held back (for -E without -v)
+	buf       []byte
+	readBuf   []byte
 }
 
 // NewFormatter returns a Formatter writing to w.
@@ -33,13 +32,13 @@ func NewFormatter(w io.Writer, opt Options) *Formatter {
 	if opt.NumberNonBlank {
 		opt.Number = true
 	}
-	return &Formatter{w: w, opt: opt, plainOutput: opt.Plain()}
+	return &Formatter{w: w, opt: opt}
 }
 
 // Write formats p and writes the result. It returns len(p) when the
 // underlying write succeeded.
 func (f *Formatter) Write(p []byte) (int, error) {
-	if f.plainOutput {
+	if f.opt.Plain() {
 		return f.w.Write(p)
 	}
 	f.buf = f.format(f.buf[:0], p)

@@ -2,7 +2,9 @@ package gnucat
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -155,16 +157,18 @@ func TestFormatterTable(t *testing.T) {
 		opt  Options
 		in   []string
 		want string
+		// suffix: want is only the end of the output.
+		suffix bool
 	}{
-		{"plain", Options{}, []string{"a\x01\n"}, "a\x01\n"},
-		{"number continues across files", Options{Number: true}, []string{"a\nb", "c\n"}, "     1\ta\n     2\tbc\n"},
-		{"squeeze across files", Options{SqueezeBlank: true}, []string{"a\n\n", "\n\nb\n"}, "a\n\nb\n"},
-		{"leading blanks squeezed", Options{SqueezeBlank: true, Number: true}, []string{"\n\n\nx"}, "     1\t\n     2\tx"},
-		{"nonblank", Options{NumberNonBlank: true, ShowEnds: true}, []string{"a\n\nb\n"}, "     1\ta$\n$\n     2\tb$\n"},
-		{"crlf with E", Options{ShowEnds: true}, []string{"a\r", "\nb\r"}, "a^M$\nb\r"},
-		{"nonprinting", Options{ShowNonPrinting: true}, []string{"\x00\x7f\x80\x89\xff\t"}, "^@^?M-^@M-^IM-^?\t"},
-		{"tabs", Options{ShowTabs: true}, []string{"\t\xff"}, "^I\xff"},
-		{"wide numbers", Options{Number: true}, []string{strings.Repeat("\n", 1000001)}, ""},
+		{"plain", Options{}, []string{"a\x01\n"}, "a\x01\n", false},
+		{"number continues across files", Options{Number: true}, []string{"a\nb", "c\n"}, "     1\ta\n     2\tbc\n", false},
+		{"squeeze across files", Options{SqueezeBlank: true}, []string{"a\n\n", "\n\nb\n"}, "a\n\nb\n", false},
+		{"leading blanks squeezed", Options{SqueezeBlank: true, Number: true}, []string{"\n\n\nx"}, "     1\t\n     2\tx", false},
+		{"nonblank", Options{NumberNonBlank: true, ShowEnds: true}, []string{"a\n\nb\n"}, "     1\ta$\n$\n     2\tb$\n", false},
+		{"crlf with E", Options{ShowEnds: true}, []string{"a\r", "\nb\r"}, "a^M$\nb\r", false},
+		{"nonprinting", Options{ShowNonPrinting: true}, []string{"\x00\x7f\x80\x89\xff\t"}, "^@^?M-^@M-^IM-^?\t", false},
+		{"tabs", Options{ShowTabs: true}, []string{"\t\xff"}, "^I\xff", false},
+		{"wide numbers", Options{Number: true}, []string{strings.Repeat("\n", 1000001)}, "\n999999\t\n1000000\t\n1000001\t\n", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -176,8 +180,8 @@ func TestFormatterTable(t *testing.T) {
 				assert.Equal(t, int64(len(s)), n)
 			}
 			require.NoError(t, f.Flush())
-			if tc.name == "wide numbers" {
-				assert.True(t, strings.HasSuffix(got.String(), "\n999999\t\n1000000\t\n1000001\t\n"))
+			if tc.suffix {
+				assert.True(t, strings.HasSuffix(got.String(), tc.want))
 				return
 			}
 			assert.Equal(t, tc.want, got.String())
@@ -187,13 +191,32 @@ func TestFormatterTable(t *testing.T) {
 
 func BenchmarkFormatter(b *testing.B) {
 	in := bytes.Repeat([]byte("hello\tworld\x01\xc3\xa9\n\n"), 4096)
-	f := NewFormatter(discard{}, Options{Number: true, ShowNonPrinting: true, ShowEnds: true})
+	f := NewFormatter(io.Discard, Options{Number: true, ShowNonPrinting: true, ShowEnds: true})
 	b.SetBytes(int64(len(in)))
 	for i := 0; i < b.N; i++ {
 		_, _ = f.Write(in)
 	}
 }
 
-type discard struct{}
+// TestFormatterWriteError checks that a failing writer's error comes back
+// from Write, ReadFrom and Flush, formatted or plain.
+func TestFormatterWriteError(t *testing.T) {
+	broken := errors.New("broken pipe")
+	for _, opt := range []Options{{}, {Number: true}, {ShowEnds: true}} {
+		f := NewFormatter(failWriter{broken}, opt)
+		n, err := f.Write([]byte("a\n"))
+		assert.ErrorIs(t, err, broken, "%+v", opt)
+		assert.Equal(t, 0, n)
+		_, err = f.ReadFrom(strings.NewReader("b\n"))
+		assert.ErrorIs(t, err, broken, "%+v", opt)
+	}
+	f := NewFormatter(failWriter{broken}, Options{ShowEnds: true})
+	n, err := f.Write([]byte("\r"))
+	require.NoError(t, err, "a held back CR writes nothing yet")
+	assert.Equal(t, 1, n)
+	assert.ErrorIs(t, f.Flush(), broken)
+}
 
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
+type failWriter struct{ err error }
+
+func (w failWriter) Write([]byte) (int, error) { return 0, w.err }

@@ -4,14 +4,13 @@ package testexpr
 
 import (
 	"io/fs"
-	"syscall"
 	"time"
 )
 
 // accessTime returns the file's last access time, if known.
 func accessTime(fi fs.FileInfo) (time.Time, bool) {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok || st == nil {
+	st, ok := sysStat(fi)
+	if !ok {
 		return time.Time{}, false
 	}
 	return time.Unix(st.Atimespec.Unix()), true

@@ -20,9 +20,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
-)
 
-const bashPath = "/bin/bash"
+	"tcpsh/shell/internal/bashtest"
+)
 
 // diffCase is one command to run under bash and under this package.
 type diffCase struct {
@@ -145,7 +145,7 @@ func runBash(t *testing.T, dir string, cases []diffCase) (status []int, output [
 	require.NoError(t, os.WriteFile(script, []byte(sb.String()), 0o644))
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bashPath, script)
+	cmd := exec.CommandContext(ctx, bashtest.Path, script)
 	cmd.Dir = dir
 	var out bytes.Buffer
 	cmd.Stdout = &out
@@ -221,8 +221,8 @@ func compareWithBash(t *testing.T, dir string, env *Env, cases []diffCase) {
 
 func needBash(t *testing.T) {
 	t.Helper()
-	if _, err := os.Stat(bashPath); err != nil {
-		t.Skip("no " + bashPath)
+	if _, err := os.Stat(bashtest.Path); err != nil {
+		t.Skip("no " + bashtest.Path)
 	}
 }
 
@@ -360,10 +360,10 @@ func TestDifferentialSyntax(t *testing.T) {
 
 func TestShellQuote(t *testing.T) {
 	for _, s := range []string{"", "a b", "it's", "'", "$x`y`\\"} {
-		out, err := exec.Command(bashPath, "-c", "printf %s "+shellQuote(s)).Output()
+		out, err := bashtest.Output("printf %s "+shellQuote(s), nil)
 		if err != nil {
 			t.Skip("bash unavailable: ", err)
 		}
-		require.Equal(t, s, string(out), fmt.Sprintf("quote %q", s))
+		require.Equal(t, s, out, fmt.Sprintf("quote %q", s))
 	}
 }

@@ -2,9 +2,9 @@ package testexpr
 
 import (
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -27,20 +27,15 @@ func virtualFD(path string) (int, bool) {
 		return 2, true
 	}
 	rest, ok := strings.CutPrefix(path, "/dev/fd/")
-	if !ok || rest == "" || len(rest) > 10 || (len(rest) > 1 && rest[0] == '0') {
+	// Only plain digits without a leading zero; ParseInt would take a sign.
+	if !ok || rest == "" || rest[0] < '0' || rest[0] > '9' || (rest[0] == '0' && rest != "0") {
 		return 0, false
 	}
-	n := 0
-	for i := 0; i < len(rest); i++ {
-		if rest[i] < '0' || rest[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(rest[i]-'0')
-	}
-	if n > math.MaxInt32 {
+	n, err := strconv.ParseInt(rest, 10, 32)
+	if err != nil {
 		return 0, false
 	}
-	return n, true
+	return int(n), true
 }
 
 // resolve makes a relative path absolute against the shell's directory
@@ -158,6 +153,6 @@ func fileCompare(env *Env, op, x, y string) bool {
 	case "-ot":
 		return oky && (!okx || fx.ModTime().Before(fy.ModTime()))
 	default: // -ef
-		return okx && oky && sameFile(fx, fy)
+		return okx && oky && os.SameFile(fx, fy)
 	}
 }

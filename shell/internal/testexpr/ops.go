@@ -2,6 +2,7 @@ package testexpr
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -112,40 +113,11 @@ func Binary(env *Env, op, x, y string) (bool, error) {
 // leading C white space, an optional sign, at least one digit, optional
 // trailing blanks (space or tab), and no overflow of 64 bits.
 func parseNumber(s string) (int64, bool) {
-	i := 0
-	for i < len(s) && strings.IndexByte(" \t\n\v\f\r", s[i]) >= 0 {
-		i++
-	}
-	neg := false
-	if i < len(s) && (s[i] == '+' || s[i] == '-') {
-		neg = s[i] == '-'
-		i++
-	}
-	start := i
-	var mag uint64 // magnitude, at most 1<<63
-	overflow := false
-	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-		d := uint64(s[i] - '0')
-		if mag > (1<<63-d)/10 {
-			overflow = true
-		} else {
-			mag = mag*10 + d
-		}
-	}
-	if i == start || overflow {
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	s = strings.TrimRight(s, " \t")
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
 		return 0, false
 	}
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	if i != len(s) {
-		return 0, false
-	}
-	if neg {
-		return int64(-mag), true // -(1<<63) wraps to math.MinInt64
-	}
-	if mag > math.MaxInt64 {
-		return 0, false
-	}
-	return int64(mag), true
+	return n, true
 }

@@ -54,7 +54,7 @@ func (p *parser) two() (bool, error) {
 	if a == "!" {
 		return !oneArg(p.args[p.pos+1]), nil
 	}
-	if len(a) == 2 && a[0] == '-' && IsUnaryOp(a) {
+	if IsUnaryOp(a) {
 		return p.unary()
 	}
 	return false, p.env.errorf("%s: unary operator expected", a)

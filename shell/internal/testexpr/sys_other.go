@@ -13,8 +13,6 @@ func egid() int { return -1 }
 
 func owner(fs.FileInfo) (uid, gid int, ok bool) { return 0, 0, false }
 
-func sameFile(a, b fs.FileInfo) bool { return os.SameFile(a, b) }
-
 // eaccess approximates access(2) from the permission bits.
 func eaccess(path string, mode uint32) bool {
 	fi, err := os.Stat(path)

@@ -29,16 +29,6 @@ func owner(fi fs.FileInfo) (uid, gid int, ok bool) {
 	return int(st.Uid), int(st.Gid), true
 }
 
-// sameFile reports whether two infos describe the same device and inode.
-func sameFile(a, b fs.FileInfo) bool {
-	sa, oka := sysStat(a)
-	sb, okb := sysStat(b)
-	if !oka || !okb {
-		return os.SameFile(a, b)
-	}
-	return uint64(sa.Dev) == uint64(sb.Dev) && uint64(sa.Ino) == uint64(sb.Ino)
-}
-
 // eaccess checks access to path with the effective ids, like bash's
 // faccessat(..., AT_EACCESS).
 func eaccess(path string, mode uint32) bool {

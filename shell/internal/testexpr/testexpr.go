@@ -40,6 +40,8 @@ type Env struct {
 	// use it for the paths /dev/fd/N, /dev/stdin, /dev/stdout and
 	// /dev/stderr, so they see the shell's descriptors rather than the
 	// process's. When nil those paths are looked up in the file system.
+	// -ef compares infos with os.SameFile, so they should come from
+	// os.Stat or (*os.File).Stat.
 	FDStat func(fd int) (fs.FileInfo, error)
 	// UTF8 reports whether the shell's locale is UTF-8. String ordering
 	// (< and >) is bytewise either way, which is what bash does for test

@@ -274,3 +274,31 @@ func TestFilesPortable(t *testing.T) {
 		})
 	}
 }
+
+func TestVirtualFD(t *testing.T) {
+	cases := []struct {
+		name, path string
+		fd         int
+		ok         bool
+	}{
+		{"stdin", "/dev/stdin", 0, true},
+		{"stderr", "/dev/stderr", 2, true},
+		{"zero", "/dev/fd/0", 0, true},
+		{"number", "/dev/fd/12", 12, true},
+		{"int max", "/dev/fd/2147483647", 2147483647, true},
+		{"beyond int", "/dev/fd/2147483648", 0, false},
+		{"leading zero", "/dev/fd/05", 0, false},
+		{"plus sign", "/dev/fd/+5", 0, false},
+		{"minus sign", "/dev/fd/-5", 0, false},
+		{"trailing space", "/dev/fd/5 ", 0, false},
+		{"no number", "/dev/fd/", 0, false},
+		{"other path", "/dev/null", 0, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fd, ok := virtualFD(tc.path)
+			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.fd, fd)
+		})
+	}
+}
