@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/pattern"
@@ -110,10 +111,18 @@ func (r *Runner) pattern(w *syntax.Word) (string, error) {
 	return r.expandString(w, modePattern)
 }
 
-// match reports whether s matches the shell pattern pat entirely.
+// match reports whether s matches the shell pattern pat entirely, as
+// case does (extended operators only under shopt extglob).
 func (r *Runner) match(pat, s string) bool {
+	return r.matchPattern(pat, s, r.shopts.extglob)
+}
+
+// matchPattern matches s against pat entirely, honouring nocasematch
+// and the locale; ext enables the extended operators, which [[ == ]]
+// always has.
+func (r *Runner) matchPattern(pat, s string, ext bool) bool {
 	mode := pattern.EntireString
-	if r.shopts.extglob {
+	if ext {
 		mode |= pattern.ExtendedOperators
 	}
 	if r.shopts.nocasematch {
@@ -123,15 +132,37 @@ func (r *Runner) match(pat, s string) bool {
 		// Fast path: remove escapes and compare.
 		unq := unescapePattern(pat)
 		if r.shopts.nocasematch {
-			return strings.EqualFold(unq, s)
+			return r.equalFold(unq, s)
 		}
 		return unq == s
 	}
-	rx, err := r.compilePattern(r.chars(pat), mode)
-	if err != nil {
+	m, err := cachedMatcher(r.chars(pat), mode)
+	return err == nil && m(r.chars(s))
+}
+
+// equalFold compares case-insensitively as bash does in the current
+// locale: only ASCII letters fold in the C locale, and bytes that are not
+// valid UTF-8 never fold.
+func (r *Runner) equalFold(a, b string) bool {
+	if r.utf8 && utf8.ValidString(a) && utf8.ValidString(b) {
+		return strings.EqualFold(a, b)
+	}
+	if len(a) != len(b) {
 		return false
 	}
-	return rx.MatchString(r.chars(s))
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 func unescapePattern(p string) string {

@@ -284,21 +284,6 @@ func (r *Runner) globMatcher(part string) (func(string) bool, error) {
 	return func(name string) bool { return m(r.chars(name)) }, nil
 }
 
-// hasExtOperator reports whether pat has an unescaped +( @( !( *( or ?(.
-func hasExtOperator(pat string) bool {
-	for i := 0; i+1 < len(pat); i++ {
-		switch pat[i] {
-		case '\\':
-			i++
-		case '+', '@', '!', '*', '?':
-			if pat[i+1] == '(' {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // matcherKey identifies a compiled pattern in matcherCache.
 type matcherKey struct {
 	mode pattern.Mode

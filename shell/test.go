@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/expand"
-	"mvdan.cc/sh/v3/pattern"
 	"mvdan.cc/sh/v3/syntax"
 
 	"tcpsh/fdtable"
@@ -168,19 +167,7 @@ func (r *Runner) testClause(ctx context.Context, x syntax.TestExpr) (bool, error
 // testMatch is == in [[ ]]: the pattern always has the extended
 // operators, whatever extglob says.
 func (r *Runner) testMatch(pat, s string) bool {
-	mode := pattern.EntireString | pattern.ExtendedOperators
-	if r.shopts.nocasematch {
-		mode |= pattern.NoGlobCase
-	}
-	if !pattern.HasMeta(pat, mode) && !hasExtOperator(pat) {
-		unq := unescapePattern(pat)
-		if r.shopts.nocasematch {
-			return strings.EqualFold(unq, s)
-		}
-		return unq == s
-	}
-	m, err := cachedMatcher(r.chars(pat), mode)
-	return err == nil && m(r.chars(s))
+	return r.matchPattern(pat, s, true)
 }
 
 // regexMatch implements =~ with BASH_REMATCH. The right side is a POSIX
@@ -275,25 +262,5 @@ func compileERE(chars []reChar, utf8Locale, nocase bool) (*regexp.Regexp, error)
 	}
 	rx.Longest()
 	ereCache.Store(key.String(), rx)
-	return rx, nil
-}
-
-var patternCache sync.Map // key string -> *regexp.Regexp
-
-// compilePattern turns a shell pattern into a cached regexp.
-func (r *Runner) compilePattern(pat string, mode pattern.Mode) (*regexp.Regexp, error) {
-	key := strconv.Itoa(int(mode)) + "\x00" + pat
-	if rx, ok := patternCache.Load(key); ok {
-		return rx.(*regexp.Regexp), nil
-	}
-	expr, err := pattern.Regexp(pat, mode)
-	if err != nil {
-		return nil, err
-	}
-	rx, err := regexp.Compile("(?s)" + expr)
-	if err != nil {
-		return nil, err
-	}
-	patternCache.Store(key, rx)
 	return rx, nil
 }
