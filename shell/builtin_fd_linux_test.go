@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,124 +20,35 @@ import (
 	"go.uber.org/goleak"
 )
 
-// fdServers are the loopback servers of the fd/lsof tests: a TCP server
-// that answers each line with "pong\n", one that closes every connection
-// at once, and a UDP socket that receives.
+// fdServers are the ports of the loopback servers of the fd/lsof tests:
+// a TCP server that answers each line with "pong\n" (tport), one that
+// closes every connection at once (cport), and a UDP socket that receives
+// (uport).
 type fdServers struct {
-	echo, closer net.Listener
-	udp          net.PacketConn
-	wg           sync.WaitGroup
+	tport, cport, uport string
 }
 
 func startFdServers(t *testing.T) *fdServers {
 	t.Helper()
-	s := &fdServers{}
-	var err error
-	s.echo, err = net.Listen("tcp", "127.0.0.1:0")
+	udp, err := net.ListenPacket("udp", "127.0.0.1:0")
 	require.NoError(t, err)
-	s.closer, err = net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	s.udp, err = net.ListenPacket("udp", "127.0.0.1:0")
-	require.NoError(t, err)
-	var mu sync.Mutex
-	var conns []net.Conn
-	serve := func(ln net.Listener, handle func(net.Conn)) {
-		defer s.wg.Done()
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
+	t.Cleanup(func() { udp.Close() })
+	return &fdServers{
+		tport: sockServer(t, func(c net.Conn) {
+			sc := bufio.NewScanner(c)
+			for sc.Scan() {
+				io.WriteString(c, "pong\n")
 			}
-			mu.Lock()
-			conns = append(conns, c)
-			mu.Unlock()
-			s.wg.Add(1)
-			go func() {
-				defer s.wg.Done()
-				handle(c)
-			}()
-		}
+		}),
+		cport: sockServer(t, func(net.Conn) {}),
+		uport: portOf(udp.LocalAddr()),
 	}
-	s.wg.Add(2)
-	go serve(s.echo, func(c net.Conn) {
-		sc := bufio.NewScanner(c)
-		for sc.Scan() {
-			io.WriteString(c, "pong\n")
-		}
-	})
-	go serve(s.closer, func(c net.Conn) { c.Close() })
-	t.Cleanup(func() {
-		s.echo.Close()
-		s.closer.Close()
-		s.udp.Close()
-		mu.Lock()
-		for _, c := range conns {
-			c.Close()
-		}
-		mu.Unlock()
-		s.wg.Wait()
-	})
-	return s
 }
 
-func portOf(a net.Addr) string {
-	_, p, _ := net.SplitHostPort(a.String())
-	return p
-}
-
-// env is the session's environment: the process's plus the servers'
-// ports and extra pairs.
+// env is the session's extra environment: the servers' ports and extra
+// pairs.
 func (s *fdServers) env(extra ...string) []string {
-	return append(append(os.Environ(),
-		"TPORT="+portOf(s.echo.Addr()), "CPORT="+portOf(s.closer.Addr()), "UPORT="+portOf(s.udp.LocalAddr())), extra...)
-}
-
-// testSession is a shell session run in-process: stdin /dev/null, stdout and
-// stderr pipes read into buffers.
-type testSession struct {
-	r              *Runner
-	stdout, stderr *strings.Builder
-	done           func()
-}
-
-// newSession starts a session in dir with env; done closes it and waits
-// for the output.
-func newSession(t *testing.T, dir string, env []string) *testSession {
-	t.Helper()
-	null, err := os.Open(os.DevNull)
-	require.NoError(t, err)
-	or, ow, err := os.Pipe()
-	require.NoError(t, err)
-	er, ew, err := os.Pipe()
-	require.NoError(t, err)
-	r, err := New(Stdio(null, ow, ew), Env(env), Dir(dir))
-	require.NoError(t, err)
-	s := &testSession{r: r, stdout: &strings.Builder{}, stderr: &strings.Builder{}}
-	var wg sync.WaitGroup
-	wg.Add(2)
-	drain := func(dst *strings.Builder, src *os.File) {
-		defer wg.Done()
-		io.Copy(dst, src)
-		src.Close()
-	}
-	go drain(s.stdout, or)
-	go drain(s.stderr, er)
-	s.done = func() {
-		r.Close()
-		wg.Wait()
-	}
-	return s
-}
-
-// run runs script in a new session and returns stdout, stderr, status.
-func runSession(t *testing.T, dir string, env []string, script string) (string, string, int) {
-	t.Helper()
-	s := newSession(t, dir, env)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	st := s.r.RunScript(ctx, script)
-	s.done()
-	return s.stdout.String(), s.stderr.String(), st
+	return append([]string{"TPORT=" + s.tport, "CPORT=" + s.cport, "UPORT=" + s.uport}, extra...)
 }
 
 // fdSetup opens, in order: a TCP socket (3), a UDP socket (4), a dup of
@@ -264,17 +174,32 @@ func newFdFixture(t *testing.T) *fdFixture {
 	return &fdFixture{srv: srv, dir: dir, file: file, norm: &normalizer{
 		subst: []string{
 			dir, "$DIR",
-			":" + portOf(srv.echo.Addr()), ":$TPORT",
-			":" + portOf(srv.closer.Addr()), ":$CPORT",
-			":" + portOf(srv.udp.LocalAddr()), ":$UPORT",
-			"/" + portOf(srv.echo.Addr()), "/$TPORT",
+			":" + srv.tport, ":$TPORT",
+			":" + srv.cport, ":$CPORT",
+			":" + srv.uport, ":$UPORT",
+			"/" + srv.tport, "/$TPORT",
 		},
 		pid: strconv.Itoa(os.Getpid()),
 	}}
 }
 
+// run runs script as a script file in a session in the fixture's
+// directory, with the servers' ports and FILE in the environment, and
+// returns stdout, stderr and the status.
 func (f *fdFixture) run(t *testing.T, script string, extraEnv ...string) (string, string, int) {
-	return runSession(t, f.dir, f.srv.env(append([]string{"FILE=" + f.file}, extraEnv...)...), script)
+	t.Helper()
+	s := f.session(t, extraEnv...)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	st := s.r.RunScript(ctx, script)
+	s.done()
+	return s.stdout.String(), s.stderr.String(), st
+}
+
+// session starts a session as run does.
+func (f *fdFixture) session(t *testing.T, extraEnv ...string) *testSession {
+	t.Helper()
+	return newSession(t, Dir(f.dir), Env(f.srv.env(append([]string{"FILE=" + f.file}, extraEnv...)...)))
 }
 
 func TestFdBuiltinGolden(t *testing.T) {

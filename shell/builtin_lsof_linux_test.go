@@ -194,7 +194,7 @@ func TestLsofCrossCheck(t *testing.T) {
 		t.Skipf("lsof is not installed: %v", err)
 	}
 	fx := newFdFixture(t)
-	s := newSession(t, fx.dir, fx.srv.env("FILE="+fx.file))
+	s := fx.session(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	require.Equal(t, 0, s.r.RunScript(ctx, fdSetup+`fd --json 3 4 5

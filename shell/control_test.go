@@ -1,17 +1,10 @@
 package shell
 
 import (
-	"bytes"
-	"context"
-	"io"
-	"os"
-	"os/exec"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // controlCases cover options, traps, jobs, the call stack, the directory
@@ -71,7 +64,8 @@ var controlCases = []struct {
 func TestControl(t *testing.T) {
 	for _, tc := range controlCases {
 		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, status := runInProcessNamed(t, tc.src, "bash")
+			// $0 and the error prefix as `bash -c` has them.
+			stdout, stderr, status := runInProcess(t, tc.src, Params("bash"), ErrorName("bash", true))
 			assert.Equal(t, tc.stdout, stdout)
 			assert.Equal(t, tc.stderr, stderr)
 			assert.Equal(t, tc.status, status)
@@ -81,57 +75,14 @@ func TestControl(t *testing.T) {
 
 // TestControlCasesMatchBash checks the table against bash itself.
 func TestControlCasesMatchBash(t *testing.T) {
-	bash, err := exec.LookPath("bash")
-	require.NoError(t, err, "bash is needed to check the control table")
 	for _, tc := range controlCases {
 		t.Run(tc.name, func(t *testing.T) {
-			cmd := exec.Command(bash, "-c", tc.src)
-			cmd.Args[0] = "bash"
-			cmd.Dir = t.TempDir()
-			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "LC_ALL=C"}
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			_ = cmd.Run()
-			assert.Equal(t, tc.stdout, stdout.String())
-			assert.Equal(t, tc.stderr, stderr.String())
-			assert.Equal(t, tc.status, cmd.ProcessState.ExitCode())
+			stdout, stderr, status := runBash(t, tc.src)
+			assert.Equal(t, tc.stdout, stdout)
+			assert.Equal(t, tc.stderr, stderr)
+			assert.Equal(t, tc.status, status)
 		})
 	}
-}
-
-// runInProcessNamed is runInProcess with $0 and the error prefix set to
-// name, as `bash -c` has them.
-func runInProcessNamed(t *testing.T, src, name string) (string, string, int) {
-	t.Helper()
-	inR, inW, err := os.Pipe()
-	require.NoError(t, err)
-	inW.Close()
-	outR, outW, err := os.Pipe()
-	require.NoError(t, err)
-	errR, errW, err := os.Pipe()
-	require.NoError(t, err)
-	var wg sync.WaitGroup
-	var stdout, stderr []byte
-	wg.Add(2)
-	go func() { defer wg.Done(); stdout, _ = io.ReadAll(outR) }()
-	go func() { defer wg.Done(); stderr, _ = io.ReadAll(errR) }()
-	r, err := New(Stdio(inR, outW, errW), Dir(t.TempDir()), Params(name), ErrorName(name, true),
-		Env([]string{"PATH=" + os.Getenv("PATH"), "LC_ALL=C"}))
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	status := r.RunString(ctx, src)
-	if exited, code := r.Exited(); exited {
-		status = code
-	}
-	r.Close()
-	outW.Close()
-	errW.Close()
-	wg.Wait()
-	inR.Close()
-	outR.Close()
-	errR.Close()
-	return string(stdout), string(stderr), status
 }
 
 func TestFormatTimes(t *testing.T) {

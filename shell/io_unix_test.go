@@ -3,40 +3,11 @@
 package shell
 
 import (
-	"context"
-	"os"
 	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
-
-// runIOScript runs src as `tcpsh -c` in a fresh directory under the C
-// locale and returns stdout, stderr and the status.
-func runIOScript(t *testing.T, src string) (string, string, int) {
-	t.Helper()
-	dir := t.TempDir()
-	work := dir + "/work"
-	require.NoError(t, os.Mkdir(work, 0o755))
-	stdin, err := os.Open(os.DevNull)
-	require.NoError(t, err)
-	out, err := os.Create(dir + "/out")
-	require.NoError(t, err)
-	errf, err := os.Create(dir + "/err")
-	require.NoError(t, err)
-	t.Cleanup(func() { stdin.Close(); out.Close(); errf.Close() })
-	env := []string{"PATH=/usr/bin:/bin", "LC_ALL=C", "HOME=" + work}
-	r, err := New(Stdio(stdin, out, errf), Env(env), Dir(work))
-	require.NoError(t, err)
-	status := r.RunString(context.Background(), src)
-	r.Close()
-	o, err := os.ReadFile(dir + "/out")
-	require.NoError(t, err)
-	e, err := os.ReadFile(dir + "/err")
-	require.NoError(t, err)
-	return string(o), string(e), status
-}
 
 // TestIOBashBehaviour pins behaviour of [[ ]], here-documents,
 // redirections, read/mapfile/echo/cat/umask, aliases and globbing, each
@@ -353,7 +324,7 @@ link
 		}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, status := runIOScript(t, tc.script)
+			stdout, stderr, status := runInProcess(t, tc.script)
 			assert.Equal(t, tc.stdout, stdout, "stdout")
 			assert.Equal(t, tc.stderr, stderr, "stderr")
 			assert.Equal(t, tc.status, status, "status")

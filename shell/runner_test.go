@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -8,43 +9,100 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// runInProcess runs src with `tcpsh -c` semantics inside the test process
-// and returns stdout, stderr and the status.
-func runInProcess(t *testing.T, src string) (string, string, int) {
-	t.Helper()
-	inR, inW, err := os.Pipe()
-	require.NoError(t, err)
-	inW.Close()
-	outR, outW, err := os.Pipe()
-	require.NoError(t, err)
-	errR, errW, err := os.Pipe()
-	require.NoError(t, err)
-	var wg sync.WaitGroup
-	var stdout, stderr []byte
-	wg.Add(2)
-	go func() { defer wg.Done(); stdout, _ = io.ReadAll(outR) }()
-	go func() { defer wg.Done(); stderr, _ = io.ReadAll(errR) }()
+// testSession is a Runner run in-process (so that `go test -race` covers
+// the interpreter's goroutines): stdin is /dev/null, stdout and stderr are
+// pipes drained into buffers, which are complete once done has returned.
+type testSession struct {
+	r              *Runner
+	stdout, stderr strings.Builder
+	// done closes the session and its stdio and waits for the output;
+	// it is also a cleanup of the test, and runs once.
+	done func()
+}
 
-	r, err := New(Stdio(inR, outW, errW), Dir(t.TempDir()),
-		Env([]string{"PATH=" + os.Getenv("PATH"), "LC_ALL=C"}))
+// newSession starts a session in a fresh directory whose environment is
+// the test's PATH and LC_ALL=C. opts come after these defaults: Dir
+// replaces the directory, Env adds to the environment (a name given again
+// wins).
+func newSession(t *testing.T, opts ...Option) *testSession {
+	t.Helper()
+	null, err := os.Open(os.DevNull)
 	require.NoError(t, err)
-	status := r.RunString(context.Background(), src)
-	if exited, code := r.Exited(); exited {
+	or, ow, err := os.Pipe()
+	require.NoError(t, err)
+	er, ew, err := os.Pipe()
+	require.NoError(t, err)
+	stdio := []*os.File{null, ow, ew}
+	closeAll := func(fs ...*os.File) {
+		for _, f := range fs {
+			f.Close() // a second Close of a file the Runner released is harmless
+		}
+	}
+	defaults := []Option{Stdio(null, ow, ew), Dir(t.TempDir()), Env([]string{"PATH=" + os.Getenv("PATH"), "LC_ALL=C"})}
+	r, err := New(append(defaults, opts...)...)
+	if err != nil {
+		closeAll(append(stdio, or, er)...)
+		require.NoError(t, err)
+	}
+	s := &testSession{r: r}
+	var wg sync.WaitGroup
+	drain := func(dst *strings.Builder, src *os.File) {
+		defer wg.Done()
+		io.Copy(dst, src)
+		src.Close()
+	}
+	wg.Add(2)
+	go drain(&s.stdout, or)
+	go drain(&s.stderr, er)
+	s.done = sync.OnceFunc(func() {
+		r.Close()
+		closeAll(stdio...)
+		wg.Wait()
+	})
+	t.Cleanup(s.done)
+	return s
+}
+
+// runInProcess runs src with `tcpsh -c` semantics in a new session (see
+// newSession for opts), bounded in time, and returns stdout, stderr and
+// the status (the exit builtin's, if it ran).
+func runInProcess(t *testing.T, src string, opts ...Option) (string, string, int) {
+	t.Helper()
+	s := newSession(t, opts...)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	status := s.r.RunString(ctx, src)
+	if exited, code := s.r.Exited(); exited {
 		status = code
 	}
-	r.Close()
-	outW.Close()
-	errW.Close()
-	wg.Wait()
-	inR.Close()
-	outR.Close()
-	errR.Close()
-	return string(stdout), string(stderr), status
+	s.done()
+	return s.stdout.String(), s.stderr.String(), status
+}
+
+// runBash runs src under `bash -c` (argv[0] "bash") in a fresh directory
+// with the environment newSession gives, bounded in time, and returns
+// stdout, stderr and the status.
+func runBash(t *testing.T, src string) (string, string, int) {
+	t.Helper()
+	bash, err := exec.LookPath("bash")
+	require.NoError(t, err, "bash is needed to check the tables against it")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bash, "-c", src)
+	cmd.Args[0] = "bash"
+	cmd.Dir = t.TempDir()
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "LC_ALL=C"}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	_ = cmd.Run()
+	require.NoError(t, ctx.Err(), "bash timed out")
+	return stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()
 }
 
 // interpCases run in-process (so `go test -race` covers the interpreter's
@@ -98,16 +156,11 @@ func TestInterpreter(t *testing.T) {
 // TestInterpreterCasesMatchBash keeps the table honest: every case must
 // give the same output and status under real bash.
 func TestInterpreterCasesMatchBash(t *testing.T) {
-	bash, err := exec.LookPath("bash")
-	require.NoError(t, err, "bash is needed to check the interpreter table")
 	for _, tc := range interpCases {
 		t.Run(tc.name, func(t *testing.T) {
-			cmd := exec.Command(bash, "-c", tc.src)
-			cmd.Dir = t.TempDir()
-			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "LC_ALL=C"}
-			out, _ := cmd.Output()
-			assert.Equal(t, tc.want, string(out))
-			assert.Equal(t, tc.status, cmd.ProcessState.ExitCode())
+			stdout, _, status := runBash(t, tc.src)
+			assert.Equal(t, tc.want, stdout)
+			assert.Equal(t, tc.status, status)
 		})
 	}
 }
@@ -131,29 +184,35 @@ func TestSyntaxErrorTranslation(t *testing.T) {
 }
 
 func TestTokenAt(t *testing.T) {
-	assert.Equal(t, ";;", tokenAt("x ;; y", 2))
-	assert.Equal(t, "newline", tokenAt("echo", 10))
-	assert.Equal(t, "done", tokenAt("  done", 0))
-	assert.Equal(t, "newline", tokenAfter("echo <", 5))
-	assert.True(t, strings.HasPrefix(tokenAt("&& x", 0), "&&"))
+	cases := []struct {
+		name, line string
+		at         int
+		after      bool // tokenAfter instead of tokenAt
+		want       string
+	}{
+		{name: "operator", line: "x ;; y", at: 2, want: ";;"},
+		{name: "two-character operator first", line: "&& x", at: 0, want: "&&"},
+		{name: "past the end", line: "echo", at: 10, want: "newline"},
+		{name: "blanks skipped", line: "  done", at: 0, want: "done"},
+		{name: "nothing after", line: "echo <", at: 5, after: true, want: "newline"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tok := tokenAt
+			if tc.after {
+				tok = tokenAfter
+			}
+			assert.Equal(t, tc.want, tok(tc.line, tc.at))
+		})
+	}
 }
 
 // TestSetOptionBeforeRun covers options given on the command line (-e,
 // -o pipefail), which are applied while New builds the Runner.
 func TestSetOptionBeforeRun(t *testing.T) {
-	devnull, err := os.Open(os.DevNull)
-	require.NoError(t, err)
-	defer devnull.Close()
-	outR, outW, err := os.Pipe()
-	require.NoError(t, err)
-	r, err := New(Stdio(devnull, outW, outW), Dir(t.TempDir()), Env([]string{"PATH=" + os.Getenv("PATH")}),
+	stdout, stderr, status := runInProcess(t, "false | true; echo not reached",
 		SetOption("errexit", true), SetOption("pipefail", true))
-	require.NoError(t, err)
-	status := r.RunString(context.Background(), "false | true; echo not reached")
-	r.Close()
-	outW.Close()
-	out, _ := io.ReadAll(outR)
-	outR.Close()
 	assert.Equal(t, 1, status)
-	assert.Equal(t, "", string(out))
+	assert.Equal(t, "", stdout)
+	assert.Equal(t, "", stderr)
 }

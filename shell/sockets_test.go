@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,64 +18,81 @@ import (
 	"go.uber.org/goleak"
 )
 
-// sockServer accepts on 127.0.0.1:0 and runs handle per connection until
-// the test ends; it returns the port.
+// sockServer accepts on 127.0.0.1:0 and runs handle per connection,
+// closing the connection after it, until the test ends; then it closes the
+// listener and every open connection and waits for the handlers. It
+// returns the port.
 func sockServer(t *testing.T, handle func(net.Conn)) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	done := make(chan struct{})
-	conns := make(chan net.Conn, 64)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	conns := map[net.Conn]bool{}
+	closed := false
+	wg.Add(1)
 	go func() {
-		defer close(done)
+		defer wg.Done()
 		for {
 			c, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			conns <- c
-			go func() { handle(c); c.Close() }()
+			mu.Lock()
+			if closed {
+				mu.Unlock()
+				c.Close()
+				return
+			}
+			conns[c] = true
+			wg.Add(1)
+			mu.Unlock()
+			go func() {
+				defer wg.Done()
+				handle(c)
+				c.Close()
+				mu.Lock()
+				delete(conns, c)
+				mu.Unlock()
+			}()
 		}
 	}()
 	t.Cleanup(func() {
 		ln.Close()
-		<-done
-		close(conns)
+		mu.Lock()
+		closed = true
 		for c := range conns {
 			c.Close()
 		}
+		mu.Unlock()
+		wg.Wait()
 	})
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return portOf(ln.Addr())
+}
+
+// portOf is the port of a TCP or UDP address.
+func portOf(a net.Addr) string {
+	_, p, _ := net.SplitHostPort(a.String())
+	return p
+}
+
+// refusedPort returns a loopback port that was just free: connecting to it
+// is refused.
+func refusedPort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	port := portOf(ln.Addr())
+	require.NoError(t, ln.Close())
 	return port
 }
 
-// sockRunner is a session whose stdout and stderr go to files.
-type sockRunner struct {
-	r        *Runner
-	out, err *os.File
-}
-
-func newSockRunner(t *testing.T, stdin *os.File, env ...string) *sockRunner {
-	t.Helper()
-	dir := t.TempDir()
-	out, err := os.Create(dir + "/out")
-	require.NoError(t, err)
-	errf, err := os.Create(dir + "/err")
-	require.NoError(t, err)
-	t.Cleanup(func() { out.Close(); errf.Close() })
-	env = append([]string{"PATH=/usr/bin:/bin", "LC_ALL=C"}, env...)
-	r, err := New(Stdio(stdin, out, errf), Env(env), Dir(dir))
-	require.NoError(t, err)
-	return &sockRunner{r: r, out: out, err: errf}
-}
-
-func (s *sockRunner) output(t *testing.T) (string, string) {
-	t.Helper()
-	o, err := os.ReadFile(s.out.Name())
-	require.NoError(t, err)
-	e, err := os.ReadFile(s.err.Name())
-	require.NoError(t, err)
-	return string(o), string(e)
+// stdinFrom makes f the session's stdin instead of /dev/null.
+func stdinFrom(f *os.File) Option {
+	return func(r *Runner) error {
+		r.sess.stdio[0] = f
+		return nil
+	}
 }
 
 func silent(c net.Conn) { io.Copy(io.Discard, c) }
@@ -86,8 +104,7 @@ func echoConn(c net.Conn) { io.Copy(c, c) }
 // as Ctrl-C does.
 func TestSockCancelReadHeldByChild(t *testing.T) {
 	port := sockServer(t, silent)
-	s := newSockRunner(t, nil, "P="+port)
-	defer s.r.Close()
+	s := newSession(t, Env([]string{"P=" + port}))
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(300*time.Millisecond, cancel)
 	start := time.Now()
@@ -100,8 +117,8 @@ func TestSockCancelReadHeldByChild(t *testing.T) {
 	st := s.r.RunString(context.Background(), `read -t 0.2 -r x <&3; echo "st=$?"`)
 	assert.Less(t, time.Since(start), 5*time.Second)
 	assert.Equal(t, 0, st)
-	out, _ := s.output(t)
-	assert.Contains(t, out, "st=142\n")
+	s.done()
+	assert.Contains(t, s.stdout.String(), "st=142\n")
 }
 
 // Background external commands get /dev/null as stdin.
@@ -110,11 +127,10 @@ func TestSockBackgroundStdinDevNull(t *testing.T) {
 	require.NoError(t, err)
 	defer pr.Close()
 	defer pw.Close()
-	s := newSockRunner(t, pr)
-	defer s.r.Close()
+	s := newSession(t, stdinFrom(pr))
 	s.r.RunString(context.Background(), `readlink /proc/self/fd/0 & wait; readlink /proc/self/fd/0 </dev/null & wait; { readlink /proc/self/fd/0; } & wait`)
-	out, errText := s.output(t)
-	assert.Equal(t, "/dev/null\n/dev/null\n/dev/null\n", out, errText)
+	s.done()
+	assert.Equal(t, "/dev/null\n/dev/null\n/dev/null\n", s.stdout.String(), s.stderr.String())
 }
 
 // After any sequence of opens and closes, the OS fd count and the
@@ -125,7 +141,8 @@ func TestSockNoLeaks(t *testing.T) {
 	udp, err := net.ListenPacket("udp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer udp.Close()
-	_, uport, _ := net.SplitHostPort(udp.LocalAddr().String())
+	uport := portOf(udp.LocalAddr())
+	refused := refusedPort(t)
 	scripts := []struct {
 		name, src string
 	}{
@@ -135,7 +152,7 @@ func TestSockNoLeaks(t *testing.T) {
 		{"read then external", `exec 3</dev/tcp/127.0.0.1/$B; read -r x <&3; cat <&3 >/dev/null; exec 3<&-`},
 		{"pipe bridge", `printf 'a\nb\nc\n' | { read -r x; head -c 1 >/dev/null; cat >/dev/null; }`},
 		{"udp", `exec 3<>/dev/udp/127.0.0.1/$U; echo hi >&3; exec 3>&-`},
-		{"failed opens", `exec 2>/dev/null; exec 3<>/dev/tcp/127.0.0.1/1; cat </nonexistent; true`},
+		{"failed opens", `exec 2>/dev/null; exec 3<>/dev/tcp/127.0.0.1/$R; cat </nonexistent; true`},
 		{"varfd", `exec {v}<>/dev/tcp/127.0.0.1/$E; exec {v}>&-`},
 		{"background job", `exec 3<>/dev/tcp/127.0.0.1/$E; { echo bg >&3; } & wait; exec 3>&-`},
 	}
@@ -143,14 +160,11 @@ func TestSockNoLeaks(t *testing.T) {
 		t.Run(sc.name, func(t *testing.T) {
 			opt := goleak.IgnoreCurrent()
 			before := osFDCount(t)
-			s := newSockRunner(t, nil, "E="+echo, "B="+banner, "U="+uport)
+			s := newSession(t, Env([]string{"E=" + echo, "B=" + banner, "U=" + uport, "R=" + refused}))
 			st := s.r.RunString(context.Background(), sc.src)
-			s.r.Close()
-			_, errText := s.output(t)
-			assert.Equal(t, "", errText)
+			s.done()
+			assert.Equal(t, "", s.stderr.String())
 			assert.Equal(t, 0, st)
-			s.out.Close()
-			s.err.Close()
 			deadline := time.Now().Add(3 * time.Second)
 			for osFDCount(t) != before && time.Now().Before(deadline) {
 				time.Sleep(20 * time.Millisecond)

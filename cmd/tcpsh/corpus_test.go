@@ -144,25 +144,33 @@ type runResult struct {
 
 // runSpec describes one shell invocation.
 type runSpec struct {
-	shell string   // path of the binary
-	args  []string // arguments after argv[0]
-	stdin string   // file fed on stdin ("" = /dev/null)
-	input []byte   // literal stdin bytes (when stdin == "")
-	dir   string
-	env   []string
+	shell   string   // path of the binary
+	args    []string // arguments after argv[0]
+	stdin   string   // file fed on stdin ("" = /dev/null)
+	input   []byte   // literal stdin bytes (when stdin == "")
+	dir     string
+	env     []string
+	extra   []*os.File    // ExtraFiles: fds 3, 4, ...
+	timeout time.Duration // 0 = scriptTimeout
 }
 
-// runShell runs spec with argv[0] = base name of the shell, bounded by
-// scriptTimeout, and normalises bash's "bash: " error prefix to "tcpsh: ".
+// runShell runs spec with argv[0] = base name of the shell, bounded in
+// time, killing its whole process group at the end, and normalises bash's
+// "bash: " error prefix to "tcpsh: ".
 func runShell(t *testing.T, spec runSpec) runResult {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), scriptTimeout)
+	timeout := spec.timeout
+	if timeout == 0 {
+		timeout = scriptTimeout
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, spec.shell, spec.args...)
 	argv0 := filepath.Base(spec.shell)
 	cmd.Args[0] = argv0
 	cmd.Dir = spec.dir
 	cmd.Env = spec.env
+	cmd.ExtraFiles = spec.extra
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error {
 		// Kill the whole process group: background children included.
@@ -192,7 +200,7 @@ func runShell(t *testing.T, spec runSpec) runResult {
 	var exitErr *exec.ExitError
 	switch {
 	case ctx.Err() != nil:
-		t.Errorf("%s timed out after %v", argv0, scriptTimeout)
+		t.Errorf("%s timed out after %v", argv0, timeout)
 		status = -1
 	case errors.As(err, &exitErr):
 		status = exitErr.ExitCode()

@@ -19,7 +19,7 @@ var longLabel = strings.Repeat("x", 70) + ".invalid"
 // Every error of the Errors section under tcpsh -c, word for word;
 // bash: true also compares with bash 5.2.
 func TestSocketErrors(t *testing.T) {
-	refused := strings.TrimPrefix(serverEnvValue("REFUSED_PORT"), "REFUSED_PORT=")
+	refused := serverEnvValue("REFUSED_PORT")
 	cases := []struct {
 		name   string
 		script string
@@ -115,10 +115,11 @@ func TestSigpipeOnStdout(t *testing.T) {
 	assert.Equal(t, runResult{"y\nst=141\n", "", 0}, res)
 }
 
+// serverEnvValue is the value of name in serverEnv.
 func serverEnvValue(name string) string {
 	for _, kv := range serverEnv {
-		if strings.HasPrefix(kv, name+"=") {
-			return kv
+		if v, ok := strings.CutPrefix(kv, name+"="); ok {
+			return v
 		}
 	}
 	return ""
@@ -135,27 +136,7 @@ func echoServer6(t *testing.T) []string {
 	if err != nil {
 		t.Skip("no IPv6 loopback:", err)
 	}
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				buf := make([]byte, 4096)
-				for {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					c.Write(buf[:n])
-				}
-			}()
-		}
-	}()
-	t.Cleanup(func() { ln.Close() })
-	return []string{"P=" + portOf(ln.Addr())}
+	return []string{"P=" + serveUntilCleanup(t, ln, echoConn)}
 }
 
 // udpEcho echoes every datagram back as it came.
@@ -165,14 +146,7 @@ func udpEcho(t *testing.T) []string {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		buf := make([]byte, 65536)
-		for {
-			n, a, err := pc.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			pc.WriteTo(buf[:n], a)
-		}
+		echoPackets(pc)
 	}()
 	t.Cleanup(func() { pc.Close(); <-done })
 	return []string{"P=" + portOf(pc.LocalAddr())}

@@ -3,13 +3,8 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,58 +18,23 @@ type sockCase struct {
 	env     []string   // extra NAME=value (besides scriptEnv's)
 	extra   []*os.File // ExtraFiles: fds 3, 4, ...
 	stdin   []byte
-	timeout time.Duration // default 10 s
+	timeout time.Duration // default scriptTimeout
 }
 
-// runSockShell runs shell (argv[0] its base name) in a fresh directory,
-// bounded in time, killing its whole process group at the end, and
-// normalises bash's "bash: " prefix. dir is the working directory.
+// runSockShell runs shell (argv[0] its base name) in dir, as runShell
+// does, with sc's arguments, stdin, extra files and time limit and
+// scriptEnv's environment plus sc's.
 func runSockShell(t *testing.T, shell, dir string, sc sockCase) runResult {
 	t.Helper()
-	to := sc.timeout
-	if to == 0 {
-		to = 10 * time.Second
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), to)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, shell, sc.args...)
-	cmd.Args[0] = filepath.Base(shell)
-	cmd.Dir = dir
-	cmd.Env = append(scriptEnv(dir, os.TempDir(), "C"), sc.env...)
-	cmd.ExtraFiles = sc.extra
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	cmd.WaitDelay = time.Second
-	if sc.stdin != nil {
-		cmd.Stdin = bytes.NewReader(sc.stdin)
-	}
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if cmd.Process != nil {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-	}
-	status := 0
-	var exitErr *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		t.Errorf("%s timed out after %v", cmd.Args[0], to)
-		status = -1
-	case errors.As(err, &exitErr):
-		status = exitErr.ExitCode()
-		if ws, ok := exitErr.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			status = 128 + int(ws.Signal())
-		}
-	case errors.Is(err, exec.ErrWaitDelay):
-		status = cmd.ProcessState.ExitCode()
-	case err != nil:
-		t.Fatalf("run %s: %v", cmd.Args[0], err)
-	}
-	res := runResult{stdout: stdout.String(), stderr: stderr.String(), status: status}
-	if cmd.Args[0] == "bash" {
-		res.stdout, res.stderr = normaliseBash(res.stdout), normaliseBash(res.stderr)
-	}
-	return res
+	return runShell(t, runSpec{
+		shell:   shell,
+		args:    sc.args,
+		input:   sc.stdin,
+		dir:     dir,
+		env:     append(scriptEnv(dir, os.TempDir(), "C"), sc.env...),
+		extra:   sc.extra,
+		timeout: sc.timeout,
+	})
 }
 
 // tcpshRun runs the shell under test.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -29,8 +30,27 @@ func TestParseArgs(t *testing.T) {
 			assert.Equal(t, tc.want, got)
 		})
 	}
-	_, err := parseArgs([]string{"-Z"})
-	assert.EqualError(t, err, "-Z: invalid option")
-	_, err = parseArgs([]string{"--version"})
-	assert.Equal(t, errVersion, err)
+}
+
+func TestParseArgsErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		want error
+	}{
+		{"invalid letter", []string{"-Z"}, errors.New("-Z: invalid option")},
+		{"invalid letter after valid ones", []string{"-ex", "-eZx"}, errors.New("-Z: invalid option")},
+		{"invalid long option", []string{"--bogus"}, errors.New("--bogus: invalid option")},
+		{"-o without its argument", []string{"-o"}, errors.New("-o: option requires an argument")},
+		{"--rcfile without its argument", []string{"--rcfile"}, errors.New("--rcfile: option requires an argument")},
+		{"--init-file without its argument", []string{"--init-file"}, errors.New("--init-file: option requires an argument")},
+		{"version", []string{"--norc", "--version", "-Z"}, errVersion},
+		{"help", []string{"--help"}, errHelp},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseArgs(tc.args)
+			assert.Equal(t, tc.want, err)
+		})
+	}
 }

@@ -27,46 +27,25 @@ func startTCP(t *testing.T, handle func(c *net.TCPConn)) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	conns := map[net.Conn]bool{}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			conns[c] = true
-			mu.Unlock()
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				handle(c.(*net.TCPConn))
-				c.Close()
-				mu.Lock()
-				delete(conns, c)
-				mu.Unlock()
-			}()
-		}
-	}()
-	t.Cleanup(func() {
-		ln.Close()
-		mu.Lock()
-		for c := range conns {
-			c.Close()
-		}
-		mu.Unlock()
-		wg.Wait()
-	})
-	return portOf(ln.Addr())
+	return serveUntilCleanup(t, ln, func(c net.Conn) { handle(c.(*net.TCPConn)) })
 }
 
-func portOf(a net.Addr) string {
-	_, p, _ := net.SplitHostPort(a.String())
-	return p
+// serveUntilCleanup serves handle on ln until the test ends and returns
+// the port.
+func serveUntilCleanup(t *testing.T, ln net.Listener, handle func(net.Conn)) string {
+	srv := serveConns(ln, handle)
+	t.Cleanup(srv.stop)
+	return srv.port()
+}
+
+// startHTTP serves h on 127.0.0.1:0 until the test ends and returns the
+// port.
+func startHTTP(t *testing.T, h http.HandlerFunc) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(serveHTTP(ln, h))
+	return portOf(ln.Addr())
 }
 
 // resetHandler waits a moment, then aborts the connection with a RST.
@@ -155,18 +134,10 @@ func (b *bigBody) sha256() string {
 
 // startBigHTTP serves body at /big with a Content-Length.
 func startBigHTTP(t *testing.T, body *bigBody) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header()["Date"] = nil
+	return startHTTP(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", strconv.FormatInt(body.n, 10))
 		body.writeTo(w)
-	}), ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan struct{})
-	go func() { defer close(done); srv.Serve(ln) }()
-	t.Cleanup(func() { srv.Close(); <-done })
-	return portOf(ln.Addr())
+	})
 }
 
 // respHandler is a tiny RESP (Redis protocol) server: PING, ECHO, SET,

@@ -20,73 +20,83 @@ const rootBody = "hello from the tcpsh test server\n"
 
 // testServers holds the loopback servers the corpus scripts talk to.
 type testServers struct {
-	echo    net.Listener
-	banner  net.Listener
-	httpLn  net.Listener
-	httpSrv *http.Server
-	udp     net.PacketConn
-	refused int
-	wg      sync.WaitGroup
-
-	mu     sync.Mutex
-	conns  map[net.Conn]struct{}
-	closed bool
+	echo, banner *connServer
+	httpLn       net.Listener
+	stopHTTP     func()
+	udp          net.PacketConn
+	udpDone      chan struct{}
+	refused      int
 }
 
 // startServers starts every server on 127.0.0.1:0.
 func startServers() (*testServers, error) {
-	s := &testServers{conns: map[net.Conn]struct{}{}}
-	var err error
-	if s.echo, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
-		return nil, err
+	var lns [4]net.Listener // echo, banner, HTTP, refused
+	closeAll := func(lns []net.Listener) {
+		for _, ln := range lns {
+			_ = ln.Close()
+		}
 	}
-	if s.banner, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
-		s.close()
-		return nil, err
+	for i := range lns {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			closeAll(lns[:i])
+			return nil, err
+		}
+		lns[i] = ln
 	}
-	if s.httpLn, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
-		s.close()
-		return nil, err
-	}
-	if s.udp, err = net.ListenPacket("udp", "127.0.0.1:0"); err != nil {
-		s.close()
+	udp, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		closeAll(lns[:])
 		return nil, err
 	}
 	// A port that was just free: connecting to it is refused.
-	tmp, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		s.close()
-		return nil, err
+	refused := lns[3].Addr().(*net.TCPAddr).Port
+	_ = lns[3].Close()
+	s := &testServers{
+		echo:     serveConns(lns[0], echoConn),
+		banner:   serveConns(lns[1], func(c net.Conn) { _, _ = io.WriteString(c, bannerText) }),
+		httpLn:   lns[2],
+		stopHTTP: serveHTTP(lns[2], http.HandlerFunc(httpHandler)),
+		udp:      udp,
+		udpDone:  make(chan struct{}),
+		refused:  refused,
 	}
-	s.refused = tmp.Addr().(*net.TCPAddr).Port
-	_ = tmp.Close()
-
-	s.serveTCP(s.echo, func(c net.Conn) { _, _ = io.Copy(c, c) })
-	s.serveTCP(s.banner, func(c net.Conn) { _, _ = io.WriteString(c, bannerText) })
-	s.httpSrv = &http.Server{Handler: http.HandlerFunc(httpHandler), ReadHeaderTimeout: 10 * time.Second}
-	s.wg.Add(1)
 	go func() {
-		defer s.wg.Done()
-		_ = s.httpSrv.Serve(s.httpLn)
-	}()
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		buf := make([]byte, 65536)
-		for {
-			n, addr, err := s.udp.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			_, _ = s.udp.WriteTo(buf[:n], addr)
-		}
+		defer close(s.udpDone)
+		echoPackets(udp)
 	}()
 	return s, nil
 }
 
-// serveTCP accepts connections on ln and runs handle on each, closing the
-// connection afterwards.
-func (s *testServers) serveTCP(ln net.Listener, handle func(net.Conn)) {
+// echoConn sends everything it reads back.
+func echoConn(c net.Conn) { _, _ = io.Copy(c, c) }
+
+// echoPackets sends every datagram on pc back to its sender until pc is
+// closed.
+func echoPackets(pc net.PacketConn) {
+	buf := make([]byte, 65536)
+	for {
+		n, addr, err := pc.ReadFrom(buf)
+		if err != nil {
+			return
+		}
+		_, _ = pc.WriteTo(buf[:n], addr)
+	}
+}
+
+// connServer runs a handler per connection accepted on a listener.
+type connServer struct {
+	ln     net.Listener
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	conns  map[net.Conn]bool
+	closed bool
+}
+
+// serveConns accepts connections on ln and runs handle on each, closing
+// the connection afterwards, until stop.
+func serveConns(ln net.Listener, handle func(net.Conn)) *connServer {
+	s := &connServer{ln: ln, conns: map[net.Conn]bool{}}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -101,9 +111,9 @@ func (s *testServers) serveTCP(ln net.Listener, handle func(net.Conn)) {
 				_ = c.Close()
 				return
 			}
-			s.conns[c] = struct{}{}
-			s.mu.Unlock()
+			s.conns[c] = true
 			s.wg.Add(1)
+			s.mu.Unlock()
 			go func() {
 				defer s.wg.Done()
 				handle(c)
@@ -114,38 +124,16 @@ func (s *testServers) serveTCP(ln net.Listener, handle func(net.Conn)) {
 			}()
 		}
 	}()
+	return s
 }
 
-// env returns the NAME=port variables exported to the scripts.
-func (s *testServers) env() []string {
-	port := func(a net.Addr) string {
-		_, p, _ := net.SplitHostPort(a.String())
-		return p
-	}
-	return []string{
-		"ECHO_PORT=" + port(s.echo.Addr()),
-		"BANNER_PORT=" + port(s.banner.Addr()),
-		"HTTP_PORT=" + port(s.httpLn.Addr()),
-		"UDP_PORT=" + port(s.udp.LocalAddr()),
-		"REFUSED_PORT=" + strconv.Itoa(s.refused),
-	}
-}
+// port is the listener's port.
+func (s *connServer) port() string { return portOf(s.ln.Addr()) }
 
-// close stops every server and waits for their goroutines.
-func (s *testServers) close() {
-	for _, ln := range []net.Listener{s.echo, s.banner} {
-		if ln != nil {
-			_ = ln.Close()
-		}
-	}
-	if s.httpSrv != nil {
-		_ = s.httpSrv.Close()
-	} else if s.httpLn != nil {
-		_ = s.httpLn.Close()
-	}
-	if s.udp != nil {
-		_ = s.udp.Close()
-	}
+// stop closes the listener and every open connection and waits for the
+// handlers.
+func (s *connServer) stop() {
+	_ = s.ln.Close()
 	s.mu.Lock()
 	s.closed = true
 	for c := range s.conns {
@@ -155,6 +143,53 @@ func (s *testServers) close() {
 	s.wg.Wait()
 }
 
+// serveHTTP serves h on ln until the returned function is called. No Date
+// header is sent, so that responses are byte-for-byte stable.
+func serveHTTP(ln net.Listener, h http.Handler) (stop func()) {
+	srv := &http.Server{
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header()["Date"] = nil
+			h.ServeHTTP(w, r)
+		}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = srv.Serve(ln)
+	}()
+	return func() {
+		_ = srv.Close()
+		<-done
+	}
+}
+
+// portOf is the port of a TCP or UDP address.
+func portOf(a net.Addr) string {
+	_, p, _ := net.SplitHostPort(a.String())
+	return p
+}
+
+// env returns the NAME=port variables exported to the scripts.
+func (s *testServers) env() []string {
+	return []string{
+		"ECHO_PORT=" + s.echo.port(),
+		"BANNER_PORT=" + s.banner.port(),
+		"HTTP_PORT=" + portOf(s.httpLn.Addr()),
+		"UDP_PORT=" + portOf(s.udp.LocalAddr()),
+		"REFUSED_PORT=" + strconv.Itoa(s.refused),
+	}
+}
+
+// close stops every server and waits for their goroutines.
+func (s *testServers) close() {
+	s.echo.stop()
+	s.banner.stop()
+	s.stopHTTP()
+	_ = s.udp.Close()
+	<-s.udpDone
+}
+
 // httpHandler serves the fixed routes used by the corpus:
 //
 //	/          rootBody
@@ -162,11 +197,8 @@ func (s *testServers) close() {
 //	/lines/N   N numbered lines
 //	/method    the request method and path
 //	anything else: 404 with a fixed body
-//
-// No Date header is sent so that responses are byte-for-byte stable.
 func httpHandler(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h["Date"] = nil
 	h.Set("Content-Type", "text/plain; charset=utf-8")
 	p := r.URL.Path
 	var body string

@@ -75,24 +75,29 @@ exec 5>&-; echo "close again: $?"`, nil},
 	}
 }
 
-// The socket closes when its last number closes, not before.
+// The socket closes when its last number closes, not before: after fd 3
+// is closed, a line still goes through its dup fd 4; after fd 4 is closed,
+// and before the shell ends, the server sees end of file (it tells so on a
+// second connection, waiting up to 5 s for it).
 func TestSocketClosesWithLastNumber(t *testing.T) {
-	eof := make(chan time.Time, 1)
+	eofs := make(chan struct{}, 4)
 	port := startTCP(t, func(c *net.TCPConn) {
-		io.Copy(io.Discard, c)
-		eof <- time.Now()
+		echoConn(c) // until end of file
+		eofs <- struct{}{}
 	})
-	start := time.Now()
-	res := tcpshRun(t, script(`exec 3<>/dev/tcp/127.0.0.1/$P; exec 4>&3; exec 3>&-; sleep 1; echo x >&4; exec 4>&-; sleep 2`, "P="+port))
-	end := time.Now()
-	assert.Equal(t, 0, res.status, res.stderr)
-	select {
-	case at := <-eof:
-		assert.Greater(t, at.Sub(start), 900*time.Millisecond, "still open through fd 4")
-		assert.Greater(t, end.Sub(at), time.Second, "closed with fd 4, before the shell ended")
-	default:
-		t.Fatal("server never saw EOF")
-	}
+	report := startTCP(t, func(c *net.TCPConn) {
+		select {
+		case <-eofs:
+			io.WriteString(c, "eof\n")
+		case <-time.After(5 * time.Second):
+			io.WriteString(c, "no eof\n")
+		}
+	})
+	got := sameAsBash(t, script(`exec 3<>/dev/tcp/127.0.0.1/$P; exec 4>&3; exec 3>&-
+echo x >&4; read -r x <&4; echo "through 4: $x"
+exec 4>&-
+read -r seen </dev/tcp/127.0.0.1/$Q; echo "server: $seen"`, "P="+port, "Q="+report))
+	assert.Equal(t, runResult{"through 4: x\nserver: eof\n", "", 0}, got)
 }
 
 // A 64 MiB download (1 GiB with TCPSH_TEST_BIG=1) arrives intact.
@@ -156,13 +161,10 @@ func TestInheritedFDs(t *testing.T) {
 
 // http-get.sh under tcpsh and bash alike.
 func TestHTTPGetScript(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header()["Date"] = nil
+	port := startHTTP(t, func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/info":
-			io.WriteString(w, "host="+r.Host+" close="+boolStr(r.Close)+" proto="+r.Proto+"\n")
+			io.WriteString(w, "host="+r.Host+" close="+strconv.FormatBool(r.Close)+" proto="+r.Proto+"\n")
 		case "/chunked":
 			for i := 0; i < 3; i++ {
 				io.WriteString(w, strings.Repeat(string(rune('a'+i)), 5000)+"\n")
@@ -171,10 +173,7 @@ func TestHTTPGetScript(t *testing.T) {
 		default:
 			http.NotFound(w, r)
 		}
-	})}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	port := portOf(ln.Addr())
+	})
 	chunked := strings.Repeat("a", 5000) + "\n" + strings.Repeat("b", 5000) + "\n" + strings.Repeat("c", 5000) + "\n"
 	cases := []struct {
 		name    string
@@ -232,11 +231,4 @@ func TestRedisScript(t *testing.T) {
 			}
 		})
 	}
-}
-
-func boolStr(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
 }
