@@ -597,10 +597,9 @@ func bCat(ctx context.Context, c *Call) int {
 		if opt.Plain() {
 			_, err = copyContext(ctx, out, src)
 		} else {
+			// Line numbers, -s and a held-back \r carry over between
+			// files, so the formatter is flushed once, after the last.
 			_, err = copyContext(ctx, formatter, src)
-			if err == nil {
-				err = formatter.Flush()
-			}
 		}
 		if release != nil {
 			release()
@@ -616,6 +615,9 @@ func bCat(ctx context.Context, c *Call) int {
 			io.WriteString(r.out(2), "cat: "+name+": "+redirect.Errno(err)+"\n")
 			status = 1
 		}
+	}
+	if err := formatter.Flush(); err != nil {
+		return r.catWriteFailed(err)
 	}
 	return status
 }
