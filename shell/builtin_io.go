@@ -334,6 +334,13 @@ func (r *Runner) readInput(ctx context.Context, ch *fdtable.Channel, o readOpts)
 		if len(b) > 0 && b[len(b)-1] == o.delim {
 			b = b[:len(b)-1]
 			eof = false
+			if r.absorbsDelim(b) {
+				// bash reads the delimiter into an unfinished
+				// multibyte character and goes on reading.
+				sb.Write(b)
+				sb.WriteByte(o.delim)
+				continue
+			}
 		}
 		if !o.raw && len(b) > 0 && b[len(b)-1] == '\\' && !eof && o.delim == '\n' {
 			sb.Write(b[:len(b)-1])
@@ -345,6 +352,16 @@ func (r *Runner) readInput(ctx context.Context, ch *fdtable.Channel, o readOpts)
 		}
 		return sb.String(), eof, nil
 	}
+}
+
+// absorbsDelim reports whether, in a UTF-8 locale, line ends in the first
+// bytes of a multibyte character that bash's read would complete with the
+// next byte, even when that byte is the delimiter.
+func (r *Runner) absorbsDelim(line []byte) bool {
+	if !r.utf8 || len(line) == 0 || line[len(line)-1] < utf8.RuneSelf {
+		return false
+	}
+	return fields.NeedMoreBytes(line[lastRuneStart(string(line)):], true)
 }
 
 func lastRuneStart(s string) int {
