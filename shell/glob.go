@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/pattern"
@@ -284,38 +282,19 @@ func (r *Runner) globMatcher(part string) (func(string) bool, error) {
 	return func(name string) bool { return m(r.chars(name)) }, nil
 }
 
-// matcherKey identifies a compiled pattern in matcherCache.
-type matcherKey struct {
+// patternKey identifies a shell pattern compiled in a given mode.
+type patternKey struct {
 	mode pattern.Mode
 	pat  string
 }
 
-// maxCachedMatchers bounds matcherCache: when it is reached the cache
-// starts over, so that a long-running script that keeps making new
-// patterns does not grow it without limit.
-const maxCachedMatchers = 1024
-
-var (
-	matcherCache sync.Map // matcherKey -> func(string) bool
-	matcherCount atomic.Int64
-)
+var matcherCache patternCache[patternKey, func(string) bool]
 
 // cachedMatcher is extMatcher with a cache.
 func cachedMatcher(pat string, mode pattern.Mode) (func(string) bool, error) {
-	key := matcherKey{mode, pat}
-	if m, ok := matcherCache.Load(key); ok {
-		return m.(func(string) bool), nil
-	}
-	m, err := extMatcher(pat, mode)
-	if err != nil {
-		return nil, err
-	}
-	if matcherCount.Add(1) > maxCachedMatchers {
-		matcherCache.Clear()
-		matcherCount.Store(1)
-	}
-	matcherCache.Store(key, m)
-	return m, nil
+	return matcherCache.get(patternKey{mode, pat}, func() (func(string) bool, error) {
+		return extMatcher(pat, mode)
+	})
 }
 
 // extMatcher compiles a pattern, handling the !(...) operator that Go's

@@ -11,7 +11,13 @@ import (
 // expansion operators. Subjects and the pattern are char strings (see
 // locale.go), so ? and [...] match what bash's locale says is a character.
 type matcher struct {
-	r    *Runner
+	r *Runner
+	*compiledPattern
+}
+
+// compiledPattern is the locale-independent part of a matcher, cached by
+// pattern: ${s#p} in a loop compiles its regexps once.
+type compiledPattern struct {
 	expr string // regexp source of the pattern, "" if invalid
 	lit  string // the pattern without escapes when it has no meta
 	meta bool
@@ -19,13 +25,23 @@ type matcher struct {
 	full, prefix, prefixLong, suffixLong, suffixShort, any *regexp.Regexp
 }
 
+var compiledPatterns patternCache[patternKey, *compiledPattern]
+
 func (r *Runner) newMatcher(pat string) *matcher {
-	m := &matcher{r: r}
 	mode := pattern.Mode(0)
 	if r.shopts.extglob {
 		mode |= pattern.ExtendedOperators
 	}
 	pat = r.chars(pat)
+	cp, _ := compiledPatterns.get(patternKey{mode, pat}, func() (*compiledPattern, error) {
+		return compilePattern(pat, mode), nil
+	})
+	return &matcher{r: r, compiledPattern: cp}
+}
+
+// compilePattern compiles a char-string pattern for every operator.
+func compilePattern(pat string, mode pattern.Mode) *compiledPattern {
+	m := &compiledPattern{}
 	if !hasPatternMeta(pat, mode) {
 		m.lit = unescapePattern(pat)
 		return m

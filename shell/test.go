@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/expand"
@@ -231,7 +230,7 @@ func (r *Runner) regexMatch(s string, w *syntax.Word) (bool, error) {
 // errTestStatus2 makes [[ ]] return 2 without a message (a bad =~ pattern).
 var errTestStatus2 = errors.New("[[: status 2")
 
-var ereCache sync.Map // key string -> *regexp.Regexp
+var ereCache patternCache[string, *regexp.Regexp]
 
 // compileERE translates and compiles a =~ pattern (leftmost-longest, as
 // POSIX matches), caching the result.
@@ -246,21 +245,19 @@ func compileERE(chars []reChar, utf8Locale, nocase bool) (*regexp.Regexp, error)
 		}
 		key.WriteRune(c.r)
 	}
-	if rx, ok := ereCache.Load(key.String()); ok {
-		return rx.(*regexp.Regexp), nil
-	}
-	src, err := translateERE(chars, utf8Locale)
-	if err != nil {
-		return nil, err
-	}
-	if nocase {
-		src = "(?i)" + src
-	}
-	rx, err := regexp.Compile(src)
-	if err != nil {
-		return nil, err
-	}
-	rx.Longest()
-	ereCache.Store(key.String(), rx)
-	return rx, nil
+	return ereCache.get(key.String(), func() (*regexp.Regexp, error) {
+		src, err := translateERE(chars, utf8Locale)
+		if err != nil {
+			return nil, err
+		}
+		if nocase {
+			src = "(?i)" + src
+		}
+		rx, err := regexp.Compile(src)
+		if err != nil {
+			return nil, err
+		}
+		rx.Longest()
+		return rx, nil
+	})
 }
