@@ -40,6 +40,7 @@ type Channel struct {
 
 	refs atomic.Int32
 	rsem chan struct{} // held by the one current reader
+	wake *waker        // the current reader's poll wake-up pipe (only it touches this)
 
 	bmu sync.Mutex
 	buf []byte // read-ahead, consumed before the underlying object
@@ -228,11 +229,22 @@ func (c *Channel) Buffered() int {
 // any kind returns it first. b should be bytes read from this channel; the
 // channel keeps its own copy.
 func (c *Channel) Unread(b []byte) {
+	c.pushBack(b, false)
+}
+
+// pushBack puts b in front of the read buffer. With adopt (b is a fresh
+// slice nobody else holds) an empty buffer takes b itself instead of a
+// copy.
+func (c *Channel) pushBack(b []byte, adopt bool) {
 	if len(b) == 0 {
 		return
 	}
 	c.bmu.Lock()
 	defer c.bmu.Unlock()
+	if adopt && len(c.buf) == 0 {
+		c.buf = b
+		return
+	}
 	nb := make([]byte, 0, len(b)+len(c.buf))
 	c.buf = append(append(nb, b...), c.buf...)
 }
@@ -268,7 +280,21 @@ func (c *Channel) lockRead(ctx context.Context) error {
 	}
 }
 
-func (c *Channel) unlockRead() { <-c.rsem }
+// unlockRead gives the reader slot back, closing the slot holder's waker.
+func (c *Channel) unlockRead() {
+	if c.wake != nil {
+		c.wake.close()
+		c.wake = nil
+	}
+	<-c.rsem
+}
+
+// pathError wraps an error the channel itself produced (not one from the
+// underlying *os.File or net.Conn, which carry their own context) as
+// os.File does: "read /dev/tcp/host/80: i/o timeout".
+func (c *Channel) pathError(op string, err error) error {
+	return &os.PathError{Op: op, Path: c.path, Err: err}
+}
 
 // note records what an I/O error says about the channel's state.
 func (c *Channel) note(err error) {

@@ -15,14 +15,11 @@ import (
 // sockets and channels with unread buffered input give an error. The
 // channel keeps an extra reference until release.
 func (c *Channel) ChildFile() (f *os.File, release func(), err error) {
-	if c.file == nil {
-		return nil, nil, errors.ErrUnsupported
-	}
-	if c.kind == KindFile && !c.syncOffset() || c.Buffered() > 0 {
-		return nil, nil, errors.ErrUnsupported
+	if c.file == nil || c.kind == KindFile && !c.syncOffset() || c.Buffered() > 0 {
+		return nil, nil, c.pathError("dup", errors.ErrUnsupported)
 	}
 	if !c.tryRef() {
-		return nil, nil, os.ErrClosed
+		return nil, nil, c.pathError("dup", os.ErrClosed)
 	}
 	return c.file, sync.OnceFunc(c.Release), nil
 }

@@ -165,29 +165,13 @@ func TestDeadlineWorksAfterChildExit(t *testing.T) {
 
 func TestCancelWhileChildHolds(t *testing.T) {
 	checkFDs(t)
-	type source struct {
-		c    *Channel
-		feed func(string)
-	}
 	cases := []struct {
 		name string
-		make func(t *testing.T) source
+		make func(t testing.TB) source
 	}{
-		{"tcp", func(t *testing.T) source {
-			client, server := tcpPair(t)
-			return source{NewConn(client, "tcp"), func(s string) { server.Write([]byte(s)) }}
-		}},
-		{"pipe", func(t *testing.T) source {
-			r, w, err := Pipe()
-			require.NoError(t, err)
-			t.Cleanup(w.Release)
-			return source{r, func(s string) { w.Write([]byte(s)) }}
-		}},
-		{"inherited blocking pipe", func(t *testing.T) source {
-			r, w := blockingPipe(t)
-			t.Cleanup(func() { w.Close() })
-			return source{NewFile(r, Read, "", false), func(s string) { w.Write([]byte(s)) }}
-		}},
+		{"tcp", tcpSource},
+		{"pipe", ownedPipeSource},
+		{"inherited blocking pipe", blockingPipeSource},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -257,19 +241,7 @@ func TestChildFileUsedAsStdin(t *testing.T) {
 
 func TestChildFileBridgeOnPipes(t *testing.T) {
 	checkFDs(t)
-	cases := []struct {
-		name  string
-		owned bool
-		pipe  func(t *testing.T) (r, w *os.File)
-	}{
-		{"owned pollable pipe", true, func(t *testing.T) (*os.File, *os.File) {
-			r, w, err := os.Pipe()
-			require.NoError(t, err)
-			return r, w
-		}},
-		{"inherited blocking pipe", false, blockingPipe},
-	}
-	for _, tc := range cases {
+	for _, tc := range ownedAndInheritedPipes {
 		t.Run(tc.name, func(t *testing.T) {
 			pr, pw := tc.pipe(t)
 			defer pw.Close()

@@ -35,22 +35,14 @@ import (
 //     other readers wait.
 func (c *Channel) ChildFile() (f *os.File, release func(), err error) {
 	if !c.tryRef() {
-		return nil, nil, os.ErrClosed
+		return nil, nil, c.pathError("dup", os.ErrClosed)
 	}
 	defer func() {
 		if err != nil {
 			c.Release()
 		}
 	}()
-	if c.raw == nil {
-		return c.childBridge()
-	}
-	if c.Buffered() > 0 && c.kind == KindFile {
-		if !c.syncOffset() {
-			return c.childBridge()
-		}
-	}
-	if c.Buffered() > 0 {
+	if c.raw == nil || c.kind == KindFile && !c.syncOffset() || c.Buffered() > 0 {
 		return c.childBridge()
 	}
 	return c.childDup()
@@ -63,20 +55,19 @@ func (c *Channel) childDup() (*os.File, func(), error) {
 	defer c.mu.Unlock()
 	dupfd := -1
 	var derr error
-	err := c.control(func(fd uintptr) {
+	if err := c.control(func(fd uintptr) {
 		if c.children == 0 {
 			c.restoreNB = setBlocking(fd, true)
 		}
 		dupfd, derr = unix.FcntlInt(fd, unix.F_DUPFD_CLOEXEC, 3)
-	})
-	if err == nil {
-		err = derr
-	}
-	if err != nil {
-		if c.children == 0 && c.restoreNB {
-			c.control(func(fd uintptr) { setBlocking(fd, false) })
+		if derr != nil && c.children == 0 && c.restoreNB {
+			setBlocking(fd, false)
 		}
-		return nil, nil, os.NewSyscallError("fcntl", err)
+	}); err != nil {
+		return nil, nil, c.pathError("dup", err)
+	}
+	if derr != nil {
+		return nil, nil, c.pathError("dup", os.NewSyscallError("fcntl", derr))
 	}
 	c.children++
 	f := os.NewFile(uintptr(dupfd), c.path)
@@ -116,7 +107,7 @@ func (c *Channel) childBridge() (*os.File, func(), error) {
 	syscall.ForkLock.RUnlock()
 	if err != nil {
 		c.unlockRead()
-		return nil, nil, os.NewSyscallError("socketpair", err)
+		return nil, nil, c.pathError("dup", os.NewSyscallError("socketpair", err))
 	}
 	unix.SetNonblock(fds[0], true)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -153,7 +144,7 @@ func (b *bridge) pump(ctx context.Context, pending []byte) {
 			}
 		}
 		n, err := b.c.readUnder(ctx, chunk)
-		pending = append([]byte(nil), chunk[:n]...)
+		pending = chunk[:n] // written out (or handed back on return) before chunk is read into again
 		if err != nil && ctx.Err() == nil {
 			// End of input (or an error): pass on what we have, then EOF.
 			if _, werr := b.our.Write(pending); werr == nil {
@@ -215,15 +206,8 @@ func drainOnce(f *os.File, buf []byte) int {
 	}
 	n := 0
 	rc.Control(func(fd uintptr) {
-		for {
-			m, _, err := unix.Recvfrom(int(fd), buf, unix.MSG_DONTWAIT)
-			if err == unix.EINTR {
-				continue
-			}
-			if err == nil {
-				n = m
-			}
-			return
+		if m, err := recvNoWait(fd, buf, 0); err == nil {
+			n = m
 		}
 	})
 	return n

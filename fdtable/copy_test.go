@@ -232,21 +232,15 @@ func TestWriteToContextStopsOnCancel(t *testing.T) {
 	checkFDs(t)
 	cases := []struct {
 		name string
-		src  func(t *testing.T) (*Channel, func(string))
+		src  func(t testing.TB) source
 	}{
-		{"tcp (deadline path)", func(t *testing.T) (*Channel, func(string)) {
-			client, server := tcpPair(t)
-			return NewConn(client, "tcp"), func(s string) { server.Write([]byte(s)) }
-		}},
-		{"blocking pipe (poll path)", func(t *testing.T) (*Channel, func(string)) {
-			r, w := blockingPipe(t)
-			t.Cleanup(func() { w.Close() })
-			return NewFile(r, Read, "", false), func(s string) { w.Write([]byte(s)) }
-		}},
+		{"tcp (deadline path)", tcpSource},
+		{"blocking pipe (poll path)", blockingPipeSource},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, feed := tc.src(t)
+			src := tc.src(t)
+			c, feed := src.c, src.feed
 			defer c.Release()
 			feed("some")
 			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
@@ -277,8 +271,7 @@ func TestInfo(t *testing.T) {
 	file, err := OpenFile(path, os.O_RDONLY, 0)
 	require.NoError(t, err)
 	defer file.Release()
-	null, err := OpenFile("/dev/null", os.O_WRONLY, 0)
-	require.NoError(t, err)
+	null := openNull(t, os.O_WRONLY)
 	defer null.Release()
 	r, w, err := Pipe()
 	require.NoError(t, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"slices"
 )
 
 // Sizes of the reads ReadDelim makes.
@@ -95,6 +96,8 @@ func (c *Channel) takeUntil(d delimiter) (out []byte, done bool) {
 	return out, done
 }
 
+// delimBuffered reads big blocks and keeps what follows the delimiter in
+// the buffer (which takeUntil has emptied).
 func (c *Channel) delimBuffered(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
 	chunk := make([]byte, bufferedChunk)
 	for {
@@ -102,8 +105,8 @@ func (c *Channel) delimBuffered(ctx context.Context, out []byte, d delimiter) ([
 		if n > 0 {
 			lim, done := d.cut(chunk[:n], len(out))
 			out = append(out, chunk[:lim]...)
-			c.Unread(chunk[lim:n])
 			if done {
+				c.pushBack(chunk[lim:n], true) // chunk is ours: no copy
 				return out, nil
 			}
 		}
@@ -122,30 +125,32 @@ func (c *Channel) seekable() bool {
 	return !c.noSeek
 }
 
+// delimSeek reads a block straight into out's spare capacity and seeks
+// back over what follows the delimiter: one read and one lseek per line,
+// as bash does.
 func (c *Channel) delimSeek(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
-	block := make([]byte, seekBlock)
 	for {
-		want := len(block)
-		if d.max > 0 && d.max-len(out) < want {
-			want = d.max - len(out)
+		have, want := len(out), seekBlock
+		if d.max > 0 {
+			want = min(want, d.max-have)
 		}
-		n, err := c.readUnder(ctx, block[:want])
-		if n > 0 {
-			lim, done := d.cut(block[:n], len(out))
-			out = append(out, block[:lim]...)
-			if extra := n - lim; extra > 0 {
-				if _, serr := c.file.Seek(-int64(extra), io.SeekCurrent); serr != nil {
-					c.mu.Lock()
-					c.noSeek = true
-					c.mu.Unlock()
-					c.Unread(block[lim:n])
-				} else {
-					c.bytesIn.Add(-int64(extra))
-				}
+		out = slices.Grow(out, want)
+		block := out[have : have+want]
+		n, err := c.readUnder(ctx, block)
+		lim, done := d.cut(block[:n], have)
+		out = out[:have+lim]
+		if extra := n - lim; extra > 0 {
+			if _, serr := c.file.Seek(-int64(extra), io.SeekCurrent); serr != nil {
+				c.mu.Lock()
+				c.noSeek = true
+				c.mu.Unlock()
+				c.Unread(block[lim:n])
+			} else {
+				c.bytesIn.Add(-int64(extra))
 			}
-			if done {
-				return out, nil
-			}
+		}
+		if n > 0 && done {
+			return out, nil
 		}
 		if err != nil {
 			return out, err

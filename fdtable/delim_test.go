@@ -8,12 +8,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/sys/unix"
 )
 
 func TestReadDelimOwnedSocketLeavesRestBuffered(t *testing.T) {
@@ -35,15 +35,7 @@ func TestReadDelimOwnedSocketLeavesRestBuffered(t *testing.T) {
 			return b.String()
 		}},
 		{"ReadDelim", func(t *testing.T, c *Channel) string {
-			var all []byte
-			for {
-				b, err := c.ReadDelim('\n', 0)
-				all = append(all, b...)
-				if err == io.EOF {
-					return string(all)
-				}
-				require.NoError(t, err)
-			}
+			return strings.Join(readToEOF(t, c, '\n', 0, false), "")
 		}},
 		{"external cat", func(t *testing.T, c *Channel) string {
 			f, release, err := c.ChildFile()
@@ -81,9 +73,8 @@ func TestReadDelimMaxAndEOF(t *testing.T) {
 	}{{"owned", true}, {"not owned", false}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			pr, pw, err := os.Pipe()
-			require.NoError(t, err)
-			_, err = pw.Write([]byte("one\nxyz"))
+			pr, pw := pollablePipe(t)
+			_, err := pw.Write([]byte("one\nxyz"))
 			require.NoError(t, err)
 			pw.Close()
 			c := NewFile(pr, Read, "", tc.owned)
@@ -106,13 +97,9 @@ func TestReadDelimNotOwnedPipeReadsBytewise(t *testing.T) {
 	checkFDs(t)
 	cases := []struct {
 		name string
-		pipe func(t *testing.T) (r, w *os.File)
+		pipe func(t testing.TB) (r, w *os.File)
 	}{
-		{"os.Pipe (pollable)", func(t *testing.T) (*os.File, *os.File) {
-			r, w, err := os.Pipe()
-			require.NoError(t, err)
-			return r, w
-		}},
+		{"os.Pipe (pollable)", pollablePipe},
 		{"blocking pipe", blockingPipe},
 	}
 	for _, tc := range cases {
@@ -133,14 +120,6 @@ func TestReadDelimNotOwnedPipeReadsBytewise(t *testing.T) {
 			assert.Equal(t, "b\nc", string(rest))
 		})
 	}
-}
-
-// blockingPipe makes a pipe in blocking mode, which os.NewFile does not
-// register with the poller (no deadlines), like an inherited stdin.
-func blockingPipe(t *testing.T) (r, w *os.File) {
-	var p [2]int
-	require.NoError(t, unix.Pipe2(p[:], unix.O_CLOEXEC))
-	return os.NewFile(uintptr(p[0]), "r"), os.NewFile(uintptr(p[1]), "w")
 }
 
 func TestReadDelimSeekBackOnNotOwnedFile(t *testing.T) {
@@ -164,6 +143,39 @@ func TestReadDelimSeekBackOnNotOwnedFile(t *testing.T) {
 	rest, err := io.ReadAll(f)
 	require.NoError(t, err)
 	assert.Equal(t, "line2\n", string(rest))
+}
+
+func TestReadDelimSeekBackStopsAtMax(t *testing.T) {
+	checkFDs(t)
+	path := tempFile(t, "a\nbcdef\ng")
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	c := NewFile(f, Read, path, false)
+	defer c.Release()
+	steps := []struct {
+		name    string
+		max     int
+		noDelim bool
+		want    string
+		offset  int64
+	}{
+		{"delimiter before max", 3, false, "a\n", 2},
+		{"max before delimiter", 3, false, "bcd", 5},
+		{"no delimiter, max", 2, true, "ef", 7},
+		{"to the delimiter", 0, false, "\n", 8},
+	}
+	for _, st := range steps {
+		got, err := c.ReadDelimContext(context.Background(), '\n', st.max, st.noDelim)
+		require.NoError(t, err, st.name)
+		assert.Equal(t, st.want, string(got), st.name)
+		pos, err := f.Seek(0, io.SeekCurrent)
+		require.NoError(t, err)
+		assert.Equal(t, st.offset, pos, "%s: the OS offset is right after what was returned", st.name)
+	}
+	got, err := c.ReadDelim('\n', 0)
+	assert.Equal(t, io.EOF, err)
+	assert.Equal(t, "g", string(got))
+	assert.Equal(t, int64(9), c.Info().BytesIn)
 }
 
 func TestOwnedFileWriteAfterReadLikeBash(t *testing.T) {
@@ -228,19 +240,7 @@ func TestReadDelimLikeBash(t *testing.T) {
 
 func TestReadDelimContextReturnsPartialOnCancel(t *testing.T) {
 	checkFDs(t)
-	cases := []struct {
-		name  string
-		owned bool
-		pipe  func(t *testing.T) (r, w *os.File)
-	}{
-		{"owned pollable", true, func(t *testing.T) (*os.File, *os.File) {
-			r, w, err := os.Pipe()
-			require.NoError(t, err)
-			return r, w
-		}},
-		{"not owned blocking", false, blockingPipe},
-	}
-	for _, tc := range cases {
+	for _, tc := range ownedAndInheritedPipes {
 		t.Run(tc.name, func(t *testing.T) {
 			pr, pw := tc.pipe(t)
 			defer pw.Close()
@@ -278,25 +278,13 @@ func TestReadDelimNoDelim(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			pr, pw, err := os.Pipe()
-			require.NoError(t, err)
-			_, err = pw.Write([]byte("a\nb\nc\nd"))
+			pr, pw := pollablePipe(t)
+			_, err := pw.Write([]byte("a\nb\nc\nd"))
 			require.NoError(t, err)
 			pw.Close()
 			c := NewFile(pr, Read, "", tc.owned)
 			defer c.Release()
-			var got []string
-			for {
-				b, err := c.ReadDelimContext(context.Background(), '\n', tc.max, true)
-				if len(b) > 0 {
-					got = append(got, string(b))
-				}
-				if err == io.EOF {
-					break
-				}
-				require.NoError(t, err)
-			}
-			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.want, readToEOF(t, c, '\n', tc.max, true))
 		})
 	}
 }
@@ -310,8 +298,7 @@ func TestReadyLikeReadT0(t *testing.T) {
 		want bool
 	}{
 		{"null", func(t *testing.T) *Channel {
-			c, err := OpenFile("/dev/null", os.O_RDONLY, 0)
-			require.NoError(t, err)
+			c := openNull(t, os.O_RDONLY)
 			return c
 		}, true},
 		{"file", func(t *testing.T) *Channel {

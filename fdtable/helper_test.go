@@ -82,6 +82,10 @@ type limitReport struct {
 	SetAtLimit   string
 	SetBelow     string
 	CanOpenAll   string
+	OpenFileAll  string // Table.OpenFile on a full table
+	PipeAll      string // Table.Pipe on a full table
+	AllocFDAll   string // Table.AllocFD on a full table
+	AllocFDKeeps int    // references of the channel AllocFD refused
 	AfterSetSoft uint64
 	ChildSees    string
 }
@@ -104,7 +108,16 @@ func helperLimit() limitReport {
 		n, _ := OpenFile("/dev/null", os.O_RDONLY, 0)
 		tb.Set(fd, n)
 	}
+	extra, _ := OpenFile("/dev/null", os.O_RDONLY, 0)
 	rep.CanOpenAll = errText(tb.CanOpen(1))
+	_, err = tb.OpenFile("/dev/null", os.O_RDONLY, 0)
+	rep.OpenFileAll = errText(err)
+	_, _, err = tb.Pipe()
+	rep.PipeAll = errText(err)
+	_, err = tb.AllocFD(0, extra)
+	rep.AllocFDAll = errText(err)
+	rep.AllocFDKeeps = extra.Info().Refs
+	extra.Release()
 	tb.ReleaseAll() // the real descriptors would exceed the new limit
 	if err := SetNoFileLimit(200, rep.Hard); err != nil {
 		rep.ChildSees = err.Error()
@@ -184,6 +197,10 @@ func TestNoFileLimitHiddenByGo(t *testing.T) {
 	assert.Equal(t, "256: Bad file descriptor", rep.SetAtLimit)
 	assert.Equal(t, "ok", rep.SetBelow)
 	assert.Equal(t, "Too many open files", rep.CanOpenAll)
+	assert.Equal(t, "open /dev/null: too many open files", rep.OpenFileAll)
+	assert.Equal(t, "Too many open files", rep.PipeAll)
+	assert.Equal(t, "Too many open files", rep.AllocFDAll)
+	assert.Equal(t, 1, rep.AllocFDKeeps, "a refused AllocFD leaves the reference with the caller")
 	assert.Equal(t, uint64(200), rep.AfterSetSoft)
 	assert.Equal(t, "200", rep.ChildSees)
 }

@@ -48,8 +48,7 @@ func TestInfoTCPState(t *testing.T) {
 func TestInfoRdev(t *testing.T) {
 	var st unix.Stat_t
 	require.NoError(t, unix.Stat("/dev/null", &st))
-	null, err := OpenFile("/dev/null", os.O_RDONLY, 0)
-	require.NoError(t, err)
+	null := openNull(t, os.O_RDONLY)
 	defer null.Release()
 	f, err := OpenFile(t.TempDir()+"/f", os.O_CREATE|os.O_WRONLY, 0o600)
 	require.NoError(t, err)

@@ -48,8 +48,8 @@ func (c *Channel) Read(p []byte) (int, error) {
 // done. Sockets and pollable files are interrupted with a read deadline;
 // descriptors without deadline support, and any descriptor while an
 // external command holds it (it is then in blocking mode), are waited on
-// with poll(2) together with a wake-up pipe. Not prompt on non-unix
-// systems.
+// with poll(2) together with a wake-up pipe. Regular files and the null
+// device never block and are just read. Not prompt on non-unix systems.
 func (c *Channel) ReadContext(ctx context.Context, p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
@@ -76,10 +76,15 @@ func (c *Channel) readUnder(ctx context.Context, p []byte) (n int, err error) {
 	c.mu.Unlock()
 	cancellable := ctx.Done() != nil
 	switch {
+	case c.kind == KindFile || c.kind == KindNull:
+		// Never blocks: nothing to wait for or interrupt.
+		n, err = c.rawRead(p)
 	case usePoll && (cancellable || !dl.IsZero()) && c.raw != nil && pollSupported:
 		n, err = c.pollRead(ctx, p)
 	case !usePoll && cancellable:
-		n, err = c.deadlineRead(ctx, p)
+		finish := c.interruptOn(ctx)
+		n, err = c.rawRead(p)
+		err = finish(err)
 	default:
 		n, err = c.rawRead(p)
 	}
@@ -88,25 +93,36 @@ func (c *Channel) readUnder(ctx context.Context, p []byte) (n int, err error) {
 	return n, err
 }
 
-// deadlineRead reads with a past read deadline set when ctx is done.
-func (c *Channel) deadlineRead(ctx context.Context, p []byte) (int, error) {
+// interruptOn makes a pending read of the underlying object (which
+// supports deadlines) fail soon after ctx is done, by setting a read
+// deadline in the past. Call finish with the read's error once the read
+// has returned: it puts the user's deadline back and turns the deadline
+// error it caused into ctx.Err().
+func (c *Channel) interruptOn(ctx context.Context) (finish func(error) error) {
+	if ctx.Done() == nil {
+		return keepErr
+	}
 	done := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		defer close(done)
 		c.setUnderlyingDeadline(aLongTimeAgo)
 	})
-	n, err := c.rawRead(p)
-	if !stop() {
+	return func(err error) error {
+		if stop() {
+			return err
+		}
 		<-done
 		c.mu.Lock()
 		c.setUnderlyingDeadline(c.rdeadline)
 		c.mu.Unlock()
 		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
-			err = ctx.Err()
+			return ctx.Err()
 		}
+		return err
 	}
-	return n, err
 }
+
+func keepErr(err error) error { return err }
 
 func (c *Channel) setUnderlyingDeadline(t time.Time) error {
 	if c.conn != nil {
@@ -118,7 +134,8 @@ func (c *Channel) setUnderlyingDeadline(t time.Time) error {
 // SetReadDeadline sets the deadline for future and pending reads; a read
 // past it fails with an error wrapping os.ErrDeadlineExceeded. The zero
 // time means no deadline. On descriptors without deadline support the
-// deadline is honoured by polling (unix only).
+// deadline is honoured by polling (unix only); reads of regular files and
+// the null device, which never block, do not look at it.
 func (c *Channel) SetReadDeadline(t time.Time) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -265,24 +282,9 @@ func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error
 	if copyHook != nil {
 		copyHook(dst, src)
 	}
-	var stop func() bool
-	done := make(chan struct{})
-	if ctx.Done() != nil {
-		stop = context.AfterFunc(ctx, func() {
-			defer close(done)
-			c.setUnderlyingDeadline(aLongTimeAgo)
-		})
-	}
+	finish := c.interruptOn(ctx)
 	n, err := io.Copy(dst, src)
-	if stop != nil && !stop() {
-		<-done
-		c.mu.Lock()
-		c.setUnderlyingDeadline(c.rdeadline)
-		c.mu.Unlock()
-		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
-			err = ctx.Err()
-		}
-	}
+	err = finish(err)
 	total += n
 	c.bytesIn.Add(n)
 	if dstCh != nil {

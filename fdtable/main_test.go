@@ -63,7 +63,7 @@ func checkFDs(t *testing.T) {
 
 // tcpPair connects a client to a server on 127.0.0.1:0 and returns both
 // ends. The server end is closed at cleanup; the client is the caller's.
-func tcpPair(t *testing.T) (client, server *net.TCPConn) {
+func tcpPair(t testing.TB) (client, server *net.TCPConn) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer ln.Close()
@@ -115,6 +115,90 @@ func runChild(t *testing.T, script string, stdin io.Reader, files ...*os.File) s
 	out, err := cmd.Output()
 	require.NoError(t, err, "sh -c %q", script)
 	return string(out)
+}
+
+// pollablePipe makes a pipe with os.Pipe: registered with the runtime's
+// poller, so deadlines work.
+func pollablePipe(t testing.TB) (r, w *os.File) {
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	return r, w
+}
+
+// blockingPipe makes a pipe in blocking mode, which os.NewFile does not
+// register with the poller (no deadlines), like an inherited stdin.
+func blockingPipe(t testing.TB) (r, w *os.File) {
+	var p [2]int
+	require.NoError(t, unix.Pipe2(p[:], unix.O_CLOEXEC))
+	return os.NewFile(uintptr(p[0]), "r"), os.NewFile(uintptr(p[1]), "w")
+}
+
+// pipeCase is a sort of pipe that reads treat differently.
+type pipeCase struct {
+	name  string
+	owned bool
+	pipe  func(t testing.TB) (r, w *os.File)
+}
+
+// ownedAndInheritedPipes are a pipe tcpsh made itself (pollable: read
+// with deadlines and a buffer) and one it inherited (blocking: polled,
+// read byte-wise).
+var ownedAndInheritedPipes = []pipeCase{
+	{"owned pollable pipe", true, pollablePipe},
+	{"inherited blocking pipe", false, blockingPipe},
+}
+
+// source is a readable channel and a function that writes to its other
+// end.
+type source struct {
+	c    *Channel
+	feed func(string)
+}
+
+// tcpSource is an owned TCP connection (read with deadlines).
+func tcpSource(t testing.TB) source {
+	client, server := tcpPair(t)
+	return source{NewConn(client, "tcp"), func(s string) { server.Write([]byte(s)) }}
+}
+
+// ownedPipeSource is the read end of Pipe (read with deadlines).
+func ownedPipeSource(t testing.TB) source {
+	r, w, err := Pipe()
+	require.NoError(t, err)
+	t.Cleanup(w.Release)
+	return source{r, func(s string) { w.Write([]byte(s)) }}
+}
+
+// blockingPipeSource is an inherited blocking pipe (read with poll).
+func blockingPipeSource(t testing.TB) source {
+	r, w := blockingPipe(t)
+	t.Cleanup(func() { w.Close() })
+	return source{NewFile(r, Read, "", false), func(s string) { w.Write([]byte(s)) }}
+}
+
+// readToEOF calls ReadDelimContext until end of file and returns the
+// non-empty pieces.
+func readToEOF(t *testing.T, c *Channel, delim byte, max int, noDelim bool) []string {
+	t.Helper()
+	var got []string
+	for {
+		b, err := c.ReadDelimContext(context.Background(), delim, max, noDelim)
+		if len(b) > 0 {
+			got = append(got, string(b))
+		}
+		if err == io.EOF {
+			return got
+		}
+		require.NoError(t, err)
+	}
+}
+
+// openNull opens /dev/null with flag; the channel is the caller's.
+func openNull(t testing.TB, flag int) *Channel {
+	t.Helper()
+	c, err := OpenFile("/dev/null", flag, 0)
+	require.NoError(t, err)
+	return c
 }
 
 // tempFile creates a file with content and returns its path.

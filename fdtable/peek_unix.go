@@ -4,10 +4,9 @@ package fdtable
 
 import (
 	"context"
-	"errors"
 	"io"
 	"os"
-	"time"
+	"slices"
 
 	"golang.org/x/sys/unix"
 )
@@ -26,12 +25,20 @@ const (
 func (c *Channel) canPeek() bool { return c.kind == KindTCP && c.raw != nil }
 
 // delimPeek is ReadDelim on a stream socket: peek, find the delimiter,
-// consume exactly up to it (caller holds the read slot).
+// consume exactly up to it (caller holds the read slot). A line that fits
+// the first peek costs two system calls, one recvfrom(MSG_PEEK) and one
+// read. The peeks go straight into out's spare capacity, and the consuming
+// read overwrites them with the same bytes.
 func (c *Channel) delimPeek(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
 	size := peekFirst
-	buf := make([]byte, peekMax)
 	for {
-		n, err := c.peekUnder(ctx, buf[:size])
+		have := len(out)
+		if d.max > 0 {
+			size = min(size, d.max-have)
+		}
+		out = slices.Grow(out, size)
+		win := out[have : have+size]
+		n, err := c.peekUnder(ctx, win)
 		if n == 0 {
 			if err == nil {
 				err = io.EOF
@@ -39,13 +46,13 @@ func (c *Channel) delimPeek(ctx context.Context, out []byte, d delimiter) ([]byt
 			c.note(err)
 			return out, err
 		}
-		lim, done := d.cut(buf[:n], len(out))
+		lim, done := d.cut(win[:n], have)
 		if !done && n == size && size < peekMax {
 			size *= 2 // the delimiter may be further on: look again, wider
 			continue
 		}
-		got, rerr := c.consume(buf[:lim])
-		out = append(out, buf[:got]...)
+		got, rerr := c.consume(win[:lim])
+		out = out[:have+got]
 		if rerr != nil {
 			return out, rerr
 		}
@@ -75,121 +82,45 @@ func (c *Channel) consume(p []byte) (int, error) {
 // deadline, also while a child holds the socket in blocking mode) and
 // peeks at up to len(p) queued bytes. n == 0 with a nil error is end of
 // stream.
-func (c *Channel) peekUnder(ctx context.Context, p []byte) (n int, err error) {
+func (c *Channel) peekUnder(ctx context.Context, p []byte) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
 	c.mu.Lock()
-	usePoll := c.children > 0
+	blocking := c.children > 0
 	c.mu.Unlock()
-	if usePoll {
-		return c.peekPoll(ctx, p)
+	if blocking {
+		return c.pollWait(ctx, func() (int, error) { return c.peekNoWait(p) })
 	}
-	var stop func() bool
-	done := make(chan struct{})
-	if ctx.Done() != nil {
-		stop = context.AfterFunc(ctx, func() {
-			defer close(done)
-			c.setUnderlyingDeadline(aLongTimeAgo)
-		})
-	}
+	var n int
 	var perr error
+	finish := c.interruptOn(ctx)
 	rerr := c.raw.Read(func(fd uintptr) bool {
-		for {
-			n, _, perr = unix.Recvfrom(int(fd), p, unix.MSG_PEEK|unix.MSG_DONTWAIT)
-			if perr != unix.EINTR {
-				break
-			}
-		}
+		n, perr = recvNoWait(fd, p, unix.MSG_PEEK)
 		return perr != unix.EAGAIN
 	})
-	if stop != nil && !stop() {
-		<-done
-		c.mu.Lock()
-		c.setUnderlyingDeadline(c.rdeadline)
-		c.mu.Unlock()
-		if rerr != nil && errors.Is(rerr, os.ErrDeadlineExceeded) {
-			return 0, ctx.Err()
-		}
-	}
-	if rerr != nil {
+	if rerr = finish(rerr); rerr != nil {
 		return 0, rerr
 	}
 	if perr != nil {
-		return 0, os.NewSyscallError("recvfrom", perr)
+		return 0, c.pathError("read", os.NewSyscallError("recvfrom", perr))
 	}
 	return n, nil
 }
 
-// peekPoll is peekUnder for a socket in blocking mode: poll(2) on it and a
-// wake-up pipe, then peek without waiting.
-func (c *Channel) peekPoll(ctx context.Context, p []byte) (int, error) {
-	wakeFD := -1
-	if ctx.Done() != nil {
-		wr, ww, err := os.Pipe()
-		if err != nil {
-			return 0, err
-		}
-		defer wr.Close()
-		defer ww.Close()
-		if rc, err := wr.SyscallConn(); err == nil {
-			rc.Control(func(fd uintptr) { wakeFD = int(fd) })
-		}
-		stop := context.AfterFunc(ctx, func() { ww.Write([]byte{0}) })
-		defer stop()
+// peekNoWait peeks at the queued bytes without waiting; the error is a
+// bare EAGAIN when nothing is queued.
+func (c *Channel) peekNoWait(p []byte) (int, error) {
+	var n int
+	var err error
+	if cerr := c.control(func(fd uintptr) { n, err = recvNoWait(fd, p, unix.MSG_PEEK) }); cerr != nil {
+		return 0, c.pathError("read", cerr)
 	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return 0, err
-		}
-		timeout := -1
-		c.mu.Lock()
-		dl := c.rdeadline
-		c.mu.Unlock()
-		if !dl.IsZero() {
-			d := time.Until(dl)
-			if d <= 0 {
-				return 0, os.ErrDeadlineExceeded
-			}
-			timeout = int((d + time.Millisecond - 1) / time.Millisecond)
-		}
-		var n int
-		var perr, cerr error
-		again := true
-		cerr = c.control(func(fd uintptr) {
-			fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
-			if wakeFD >= 0 {
-				fds = append(fds, unix.PollFd{Fd: int32(wakeFD), Events: unix.POLLIN})
-			}
-			if _, err := unix.Poll(fds, timeout); err != nil && err != unix.EINTR {
-				perr = os.NewSyscallError("poll", err)
-				again = false
-				return
-			}
-			if fds[0].Revents == 0 {
-				return
-			}
-			for {
-				n, _, perr = unix.Recvfrom(int(fd), p, unix.MSG_PEEK|unix.MSG_DONTWAIT)
-				if perr != unix.EINTR {
-					break
-				}
-			}
-			switch {
-			case perr == unix.EAGAIN:
-				perr = nil
-			case perr != nil:
-				perr = os.NewSyscallError("recvfrom", perr)
-				again = false
-			default:
-				again = false
-			}
-		})
-		if cerr != nil {
-			return 0, cerr
-		}
-		if !again {
-			return n, perr
-		}
+	switch {
+	case err == unix.EAGAIN:
+		return 0, err
+	case err != nil:
+		return 0, c.pathError("read", os.NewSyscallError("recvfrom", err))
 	}
+	return n, nil
 }

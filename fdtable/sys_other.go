@@ -13,6 +13,11 @@ import (
 // unless the object supports deadlines.
 const pollSupported = false
 
+// waker has nothing to do on this system, which does not poll.
+type waker struct{}
+
+func (w *waker) close() {}
+
 func (c *Channel) pollRead(ctx context.Context, p []byte) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err

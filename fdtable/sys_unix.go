@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"net/netip"
 	"os"
 	"sync"
@@ -101,91 +102,185 @@ func sockaddrString(sa unix.Sockaddr) string {
 	return ""
 }
 
-// pollRead waits for input with poll(2) on the descriptor and, when ctx
-// can be cancelled, a wake-up pipe; it honours the read deadline. Used
-// when the descriptor may be in blocking mode (an external command holds
-// it) or does not support deadlines. Sockets are then read with
-// MSG_DONTWAIT so that a reader that lost a race goes back to polling.
+// pollRead reads p with pollWait: used when the descriptor may be in
+// blocking mode (an external command holds it) or does not support
+// deadlines. Sockets are then read with MSG_DONTWAIT so that a reader that
+// lost a race goes back to polling.
 func (c *Channel) pollRead(ctx context.Context, p []byte) (int, error) {
-	wakeFD := -1
-	if ctx.Done() != nil {
-		wr, ww, err := os.Pipe()
-		if err != nil {
-			return 0, err
-		}
-		defer wr.Close()
-		defer ww.Close()
-		if rc, err := wr.SyscallConn(); err == nil {
-			rc.Control(func(fd uintptr) { wakeFD = int(fd) })
-		}
-		stop := context.AfterFunc(ctx, func() { ww.Write([]byte{0}) })
-		defer stop()
-	}
+	return c.pollWait(ctx, func() (int, error) { return c.nbRead(p) })
+}
+
+// pollWait waits with poll(2) until the descriptor is readable and then
+// calls op, which must not block; while op fails with EAGAIN (another
+// reader was quicker) it waits again. It gives up with ctx.Err() soon after
+// ctx is done (the reader's waker interrupts the poll) and with an error
+// wrapping os.ErrDeadlineExceeded once the read deadline has passed. The
+// caller holds the read slot.
+func (c *Channel) pollWait(ctx context.Context, op func() (int, error)) (int, error) {
 	for {
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		timeout := -1
-		c.mu.Lock()
-		dl := c.rdeadline
-		c.mu.Unlock()
-		if !dl.IsZero() {
-			d := time.Until(dl)
-			if d <= 0 {
-				return 0, os.ErrDeadlineExceeded
-			}
-			timeout = int((d + time.Millisecond - 1) / time.Millisecond)
-		}
-		ready := false
-		var perr error
-		if err := c.control(func(fd uintptr) {
-			fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
-			if wakeFD >= 0 {
-				fds = append(fds, unix.PollFd{Fd: int32(wakeFD), Events: unix.POLLIN})
-			}
-			_, perr = unix.Poll(fds, timeout)
-			ready = fds[0].Revents != 0
-		}); err != nil {
+		timeout, err := c.pollTimeout()
+		if err != nil {
 			return 0, err
 		}
-		if perr != nil && perr != unix.EINTR {
-			return 0, os.NewSyscallError("poll", perr)
-		}
-		if !ready {
+		ready, err := c.waitIn(ctx, timeout)
+		if err == unix.EINTR || err == nil && !ready {
 			continue
 		}
-		n, err := c.nbRead(p)
-		if errors.Is(err, syscall.EAGAIN) {
-			continue
+		if err != nil {
+			return 0, err
 		}
-		return n, err
+		n, err := op()
+		if !errors.Is(err, unix.EAGAIN) {
+			return n, err
+		}
 	}
 }
 
-// nbRead reads after poll said the descriptor is readable.
+// waitIn polls for input for up to timeout milliseconds, or until ctx is
+// done. Input that is already queued needs no wake-up pipe: without a
+// waker for ctx it first looks without waiting, and makes one only to
+// wait.
+func (c *Channel) waitIn(ctx context.Context, timeout int) (bool, error) {
+	if ctx.Done() == nil {
+		return c.pollIn(-1, timeout)
+	}
+	if c.wake == nil || c.wake.ctx != ctx {
+		if ready, err := c.pollIn(-1, 0); ready || err != nil || timeout == 0 {
+			return ready, err
+		}
+	}
+	w, err := c.wakerFor(ctx)
+	if err != nil {
+		return false, err
+	}
+	return c.pollIn(w.r, timeout)
+}
+
+// pollIn polls the descriptor, and wakeFD if >= 0, for input for up to
+// timeout milliseconds (-1: no limit) and reports whether the descriptor
+// is readable (which includes end of file and errors). EINTR is returned
+// bare.
+func (c *Channel) pollIn(wakeFD, timeout int) (ready bool, err error) {
+	var perr error
+	if err := c.control(func(fd uintptr) {
+		// poll(2) ignores entries with a negative descriptor.
+		fds := [2]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}, {Fd: int32(wakeFD), Events: unix.POLLIN}}
+		_, perr = unix.Poll(fds[:], timeout)
+		ready = fds[0].Revents != 0
+	}); err != nil {
+		return false, c.pathError("read", err)
+	}
+	if perr != nil && perr != unix.EINTR {
+		return false, c.pathError("read", os.NewSyscallError("poll", perr))
+	}
+	return ready, perr
+}
+
+// pollTimeout returns the poll(2) timeout in milliseconds until the read
+// deadline (-1 when there is none), or an error wrapping
+// os.ErrDeadlineExceeded once it has passed.
+func (c *Channel) pollTimeout() (int, error) {
+	c.mu.Lock()
+	dl := c.rdeadline
+	c.mu.Unlock()
+	if dl.IsZero() {
+		return -1, nil
+	}
+	d := time.Until(dl)
+	if d <= 0 {
+		return 0, c.pathError("read", os.ErrDeadlineExceeded)
+	}
+	// Rounded up, and capped to what every poll(2) takes; a far deadline
+	// is looked at again after the cap.
+	return int(min((d+time.Millisecond-1)/time.Millisecond, math.MaxInt32)), nil
+}
+
+// waker interrupts a poll(2) when a context is done: a pipe whose read end
+// becomes readable when ctx's AfterFunc writes to it. The holder of the
+// read slot makes one only when it has to wait (see waitIn) and keeps it
+// until it gives the slot up (unlockRead), so a byte-wise ReadDelim makes
+// at most one pipe, and none while input is queued.
+type waker struct {
+	ctx  context.Context
+	stop func() bool
+	mu   sync.Mutex // guards w against the AfterFunc
+	r, w int
+}
+
+// wakerFor returns the read slot holder's waker for ctx, making it on
+// first use.
+func (c *Channel) wakerFor(ctx context.Context) (*waker, error) {
+	if c.wake != nil && c.wake.ctx == ctx {
+		return c.wake, nil
+	}
+	if c.wake != nil {
+		c.wake.close()
+		c.wake = nil
+	}
+	var p [2]int
+	syscall.ForkLock.RLock()
+	err := unix.Pipe(p[:])
+	if err == nil {
+		unix.CloseOnExec(p[0])
+		unix.CloseOnExec(p[1])
+	}
+	syscall.ForkLock.RUnlock()
+	if err != nil {
+		return nil, c.pathError("read", os.NewSyscallError("pipe", err))
+	}
+	w := &waker{ctx: ctx, r: p[0], w: p[1]}
+	w.stop = context.AfterFunc(ctx, func() {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		if w.w >= 0 {
+			unix.Write(w.w, []byte{0})
+		}
+	})
+	c.wake = w
+	return w, nil
+}
+
+// close stops the waker and closes its pipe.
+func (w *waker) close() {
+	w.stop()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	unix.Close(w.r)
+	unix.Close(w.w)
+	w.w = -1
+}
+
+// recvNoWait is recvfrom(2) with MSG_DONTWAIT added to flags, retried on
+// EINTR. The error is the bare errno (EAGAIN: nothing queued).
+func recvNoWait(fd uintptr, p []byte, flags int) (int, error) {
+	for {
+		n, _, err := unix.Recvfrom(int(fd), p, flags|unix.MSG_DONTWAIT)
+		if err != unix.EINTR {
+			return n, err
+		}
+	}
+}
+
+// nbRead reads after poll said the descriptor is readable. It returns a
+// bare EAGAIN when a socket's input was taken by someone else meanwhile.
 func (c *Channel) nbRead(p []byte) (int, error) {
 	if !c.kind.socketish() {
 		return c.rawRead(p)
 	}
 	var n int
 	var err error
-	if cerr := c.control(func(fd uintptr) {
-		for {
-			n, _, err = unix.Recvfrom(int(fd), p, unix.MSG_DONTWAIT)
-			if err != unix.EINTR {
-				return
-			}
-		}
-	}); cerr != nil {
-		return 0, cerr
+	if cerr := c.control(func(fd uintptr) { n, err = recvNoWait(fd, p, 0) }); cerr != nil {
+		return 0, c.pathError("read", cerr)
 	}
-	if err != nil {
-		if err == unix.EAGAIN {
-			return 0, err
-		}
-		return 0, os.NewSyscallError("recvfrom", err)
-	}
-	if n == 0 && c.kind != KindUDP {
+	switch {
+	case err == unix.EAGAIN:
+		return 0, err
+	case err != nil:
+		return 0, c.pathError("read", os.NewSyscallError("recvfrom", err))
+	case n == 0 && c.kind != KindUDP:
 		return 0, io.EOF
 	}
 	return n, nil
@@ -198,7 +293,13 @@ func setBlocking(fd uintptr, blocking bool) (wasNonblock bool) {
 	if err != nil {
 		return false
 	}
-	unix.SetNonblock(int(fd), !blocking)
+	want := fl | unix.O_NONBLOCK
+	if blocking {
+		want = fl &^ unix.O_NONBLOCK
+	}
+	if want != fl {
+		unix.FcntlInt(fd, unix.F_SETFL, want)
+	}
 	return fl&unix.O_NONBLOCK != 0
 }
 
@@ -209,16 +310,10 @@ func (c *Channel) Ready() bool {
 	if c.Buffered() > 0 {
 		return true
 	}
-	ready := false
-	c.control(func(fd uintptr) {
-		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
-		for {
-			_, err := unix.Poll(fds, 0)
-			if err != unix.EINTR {
-				break
-			}
+	for {
+		ready, err := c.pollIn(-1, 0)
+		if err != unix.EINTR {
+			return ready
 		}
-		ready = fds[0].Revents != 0
-	})
-	return ready
+	}
 }

@@ -16,14 +16,16 @@ import (
 // with EMFILE ("Too many open files") when no number below it is free,
 // which is when open(2) would fail in bash.
 type Table struct {
-	mu        sync.Mutex
-	ents      map[int]*Channel
+	mu   sync.Mutex
+	ents map[int]*Channel
+	// inherited is filled by Std and never changed afterwards, so clones
+	// share it.
 	inherited map[int]bool
 }
 
 // NewTable returns an empty table.
 func NewTable() *Table {
-	return &Table{ents: map[int]*Channel{}, inherited: map[int]bool{}}
+	return &Table{ents: map[int]*Channel{}}
 }
 
 // Std returns a table with stdin, stdout and stderr at 0, 1 and 2 (not
@@ -42,6 +44,7 @@ func NewTable() *Table {
 // later Std calls leave that number closed.
 func Std(stdin, stdout, stderr *os.File) *Table {
 	t := NewTable()
+	t.inherited = map[int]bool{}
 	for fd, f := range []*os.File{stdin, stdout, stderr} {
 		t.inherited[fd] = true
 		if f == nil {
@@ -203,13 +206,10 @@ func (t *Table) Restore(fd int, prev *Channel) {
 func (t *Table) Clone() *Table {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	n := NewTable()
+	n := &Table{ents: make(map[int]*Channel, len(t.ents)), inherited: t.inherited}
 	for fd, c := range t.ents {
 		c.ref()
 		n.ents[fd] = c
-	}
-	for fd := range t.inherited {
-		n.inherited[fd] = true
 	}
 	return n
 }

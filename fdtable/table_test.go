@@ -52,11 +52,9 @@ func TestBadFileDescriptor(t *testing.T) {
 	require.NoError(t, err)
 	tb := NewTable()
 	defer tb.ReleaseAll()
-	null, err := OpenFile("/dev/null", os.O_RDWR, 0)
-	require.NoError(t, err)
+	null := openNull(t, os.O_RDWR)
 	require.NoError(t, tb.Set(3, null))
-	extra, err := OpenFile("/dev/null", os.O_RDWR, 0)
-	require.NoError(t, err)
+	extra := openNull(t, os.O_RDWR)
 	defer extra.Release()
 
 	cases := []struct {
@@ -95,8 +93,7 @@ func TestDupMoveClose(t *testing.T) {
 	checkFDs(t)
 	tb := NewTable()
 	defer tb.ReleaseAll()
-	c, err := OpenFile("/dev/null", os.O_WRONLY, 0)
-	require.NoError(t, err)
+	c := openNull(t, os.O_WRONLY)
 	assert.Equal(t, KindNull, c.Kind())
 	assert.Equal(t, Write, c.Mode())
 	require.NoError(t, tb.Set(5, c))
@@ -133,8 +130,7 @@ func TestCloneIsolation(t *testing.T) {
 	require.NoError(t, err)
 
 	// Opens and closes do not cross.
-	n, err := OpenFile("/dev/null", os.O_RDONLY, 0)
-	require.NoError(t, err)
+	n := openNull(t, os.O_RDONLY)
 	require.NoError(t, child.Set(5, n))
 	child.Close(3)
 	assert.Equal(t, []int{5}, child.FDs())
@@ -142,6 +138,14 @@ func TestCloneIsolation(t *testing.T) {
 	assert.Equal(t, 1, c.Info().Refs)
 	child.ReleaseAll()
 	assert.Equal(t, "CLOSED", n.Info().State)
+
+	// What was inherited stays so in clones (Std fills it; set by hand
+	// here, as Std would import this process's own inherited fds).
+	parent.inherited = map[int]bool{0: true}
+	clone := parent.Clone()
+	defer clone.ReleaseAll()
+	assert.True(t, clone.Inherited(0))
+	assert.False(t, clone.Inherited(3))
 
 	_, err = c.Write([]byte("c"))
 	require.NoError(t, err)
@@ -154,8 +158,7 @@ func TestSwapRestore(t *testing.T) {
 	checkFDs(t)
 	tb := NewTable()
 	defer tb.ReleaseAll()
-	orig, err := OpenFile("/dev/null", os.O_WRONLY, 0)
-	require.NoError(t, err)
+	orig := openNull(t, os.O_WRONLY)
 	require.NoError(t, tb.Set(1, orig))
 
 	cases := []struct {
@@ -164,9 +167,9 @@ func TestSwapRestore(t *testing.T) {
 		with func() *Channel
 		prev *Channel
 	}{
-		{"replace open fd", 1, func() *Channel { c, _ := OpenFile("/dev/null", os.O_WRONLY, 0); return c }, orig},
+		{"replace open fd", 1, func() *Channel { return openNull(t, os.O_WRONLY) }, orig},
 		{"close open fd", 1, func() *Channel { return nil }, orig},
-		{"fill closed fd", 6, func() *Channel { c, _ := OpenFile("/dev/null", os.O_RDONLY, 0); return c }, nil},
+		{"fill closed fd", 6, func() *Channel { return openNull(t, os.O_RDONLY) }, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -199,16 +202,14 @@ func TestLowestFreeAndAllocFD(t *testing.T) {
 	tb := NewTable()
 	defer tb.ReleaseAll()
 	open := func(fd int) {
-		c, err := OpenFile("/dev/null", os.O_RDONLY, 0)
-		require.NoError(t, err)
+		c := openNull(t, os.O_RDONLY)
 		require.NoError(t, tb.Set(fd, c))
 	}
 	open(10)
 	open(11)
 	assert.Equal(t, 12, tb.LowestFree(10))
 	assert.Equal(t, 0, tb.LowestFree(0))
-	c, err := OpenFile("/dev/null", os.O_RDONLY, 0)
-	require.NoError(t, err)
+	c := openNull(t, os.O_RDONLY)
 	fd, err := tb.AllocFD(10, c)
 	require.NoError(t, err)
 	assert.Equal(t, 12, fd)
@@ -277,8 +278,7 @@ func TestRefAndHighestFree(t *testing.T) {
 	checkFDs(t)
 	tb := NewTable()
 	defer tb.ReleaseAll()
-	c, err := OpenFile("/dev/null", os.O_RDONLY, 0)
-	require.NoError(t, err)
+	c := openNull(t, os.O_RDONLY)
 	for _, fd := range []int{63, 61} {
 		c.Ref()
 		require.NoError(t, tb.Set(fd, c))

@@ -34,37 +34,61 @@ func testCtx(t *testing.T) context.Context {
 	return ctx
 }
 
-// echoTCP starts a TCP server on addr ("127.0.0.1:0" or "[::1]:0") that
-// echoes one line per connection, and returns its port. It is stopped and
-// waited for at the end of the test.
+// echoTCP serves on ln, echoing one line per connection with an "echo:"
+// prefix, and returns its port. It is stopped and waited for at the end of
+// the test.
 func echoTCP(t *testing.T, ln net.Listener) string {
 	t.Helper()
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
+	wg.Go(func() {
 		for {
 			c, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				defer c.Close()
 				_ = c.SetDeadline(time.Now().Add(testTimeout))
 				line, err := bufio.NewReader(c).ReadString('\n')
 				if err == nil {
 					_, _ = io.WriteString(c, "echo:"+line)
 				}
-			}()
+			})
 		}
-	}()
+	})
 	t.Cleanup(func() {
 		_ = ln.Close()
 		wg.Wait()
 	})
-	_, port, err := net.SplitHostPort(ln.Addr().String())
+	return portOf(t, ln.Addr())
+}
+
+// echoUDP serves on pc, echoing each datagram with an "echo:" prefix, and
+// returns its port. It is stopped and waited for at the end of the test.
+func echoUDP(t *testing.T, pc net.PacketConn) string {
+	t.Helper()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		buf := make([]byte, 1500)
+		for {
+			n, from, err := pc.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			_, _ = pc.WriteTo(append([]byte("echo:"), buf[:n]...), from)
+		}
+	})
+	t.Cleanup(func() {
+		_ = pc.Close()
+		wg.Wait()
+	})
+	return portOf(t, pc.LocalAddr())
+}
+
+// portOf returns the port of a loopback address.
+func portOf(t *testing.T, a net.Addr) string {
+	t.Helper()
+	_, port, err := net.SplitHostPort(a.String())
 	require.NoError(t, err)
 	return port
 }
@@ -81,10 +105,8 @@ func listenTCP(t *testing.T, network, addr string) net.Listener {
 func freePort(t *testing.T) string {
 	t.Helper()
 	ln := listenTCP(t, "tcp4", "127.0.0.1:0")
-	_, port, err := net.SplitHostPort(ln.Addr().String())
-	require.NoError(t, err)
 	require.NoError(t, ln.Close())
-	return port
+	return portOf(t, ln.Addr())
 }
 
 // roundTrip writes a line to c and returns the reply line.
@@ -162,24 +184,7 @@ func TestDialUDP(t *testing.T) {
 	t.Parallel()
 	pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
 	require.NoError(t, err)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		buf := make([]byte, 1500)
-		for {
-			n, from, err := pc.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			_, _ = pc.WriteTo(append([]byte("echo:"), buf[:n]...), from)
-		}
-	}()
-	t.Cleanup(func() {
-		_ = pc.Close()
-		<-done
-	})
-	_, port, err := net.SplitHostPort(pc.LocalAddr().String())
-	require.NoError(t, err)
+	port := echoUDP(t, pc)
 
 	c, err := (&Dialer{}).Dial(testCtx(t), mustParse(t, "/dev/udp/127.0.0.1/"+port))
 	require.NoError(t, err)
@@ -350,6 +355,20 @@ func TestDialInjectedErrors(t *testing.T) {
 			checkError(t, tc.want, err)
 		})
 	}
+}
+
+func TestDialClosesConnReturnedWithError(t *testing.T) {
+	t.Parallel()
+	ours, peer := net.Pipe()
+	defer peer.Close()
+	d := &Dialer{DialContext: func(context.Context, string, string) (net.Conn, error) {
+		return ours, errors.New("half-made connection")
+	}}
+	c, err := d.Dial(testCtx(t), mustParse(t, "/dev/tcp/h/1"))
+	assert.Nil(t, c)
+	checkError(t, wantError{notice: "connect: half-made connection", text: "/dev/tcp/h/1: half-made connection"}, err)
+	_, err = ours.Write([]byte("x"))
+	assert.ErrorIs(t, err, io.ErrClosedPipe, "the connection was closed")
 }
 
 func TestDialCanceledContext(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"net"
 	"os"
 	"syscall"
+
+	"tcpsh/fdtable"
 )
 
 // ErrInvalidPort is wrapped by the *Error that ParsePath and Dial return for
@@ -156,7 +158,7 @@ func Errno(err error) string {
 		return dnsText(dnsErr)
 	}
 	if hasErrno {
-		return capitalize(errno.Error())
+		return fdtable.Strerror(errno)
 	}
 	return err.Error()
 }
@@ -195,13 +197,4 @@ func dnsText(e *net.DNSError) string {
 		return gaiAgain
 	}
 	return gaiNoName
-}
-
-// capitalize upper-cases an ASCII first letter: Go's Unix error strings are
-// the C library's with a lower-case first letter.
-func capitalize(s string) string {
-	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
 }
