@@ -45,6 +45,13 @@ func (c *Channel) ChildFile() (f *os.File, release func(), err error) {
 	if c.raw == nil || c.kind == KindFile && !c.syncOffset() || c.Buffered() > 0 {
 		return c.childBridge()
 	}
+	if (c.kind == KindFile || c.kind == KindNull) && c.file != nil {
+		// Regular files and /dev/null are never polled, so os/exec
+		// making them blocking changes nothing: hand out the file itself
+		// (kept open by the reference taken above) instead of a dup,
+		// which saves a descriptor per fd per program started.
+		return c.file, sync.OnceFunc(c.Release), nil
+	}
 	return c.childDup()
 }
 

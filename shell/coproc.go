@@ -31,12 +31,12 @@ func (r *Runner) coproc(ctx context.Context, c *syntax.CoprocClause) int {
 		r.errf("`%s': not a valid identifier", name)
 		return 1
 	}
-	inR, inW, err := fdtable.Pipe() // the coprocess's stdin
+	inR, inW, err := r.fds.Pipe() // the coprocess's stdin
 	if err != nil {
 		r.errf("pipe error: %v", err)
 		return 1
 	}
-	outR, outW, err := fdtable.Pipe() // its stdout
+	outR, outW, err := r.fds.Pipe() // its stdout
 	if err != nil {
 		inR.Release()
 		inW.Release()

@@ -11,8 +11,6 @@ import (
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/pattern"
 	"mvdan.cc/sh/v3/syntax"
-
-	"tcpsh/fdtable"
 )
 
 // fields expands words into fields (word splitting and globbing).
@@ -234,7 +232,7 @@ func (r *Runner) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 	s.opts.errexit = s.opts.errexit && r.shopts.inheritErrexit
 	s.traceLevel++ // set -x shows $(...) one PS4 level deeper
 	s.loopDepth = 0
-	pr, pw, err := fdtable.Pipe()
+	pr, pw, err := r.fds.Pipe()
 	if err != nil {
 		return err
 	}
@@ -262,7 +260,7 @@ func (r *Runner) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 // /dev/fd path through which the command reaches it.
 func (r *Runner) procSubst(ps *syntax.ProcSubst) (string, error) {
 	ctx := r.ctx()
-	pr, pw, err := fdtable.Pipe()
+	pr, pw, err := r.fds.Pipe()
 	if err != nil {
 		return "", err
 	}

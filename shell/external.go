@@ -92,7 +92,7 @@ func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) in
 		}
 	}()
 	if err != nil {
-		r.errf("%s: %v", args[0], err)
+		r.errf("%s: %s", args[0], errnoText(err))
 		return 1
 	}
 	r.prepareChild(cmd)
@@ -220,11 +220,15 @@ func (r *Runner) callText() string {
 func (r *Runner) childFiles(cmd *exec.Cmd) ([]func(), error) {
 	var releases []func()
 	fds := r.fds.FDs()
+	// A child cannot be given a number at or above the open-files limit
+	// (an fd inherited before `ulimit -n` lowered it): os/exec would fail
+	// the whole start with EBADF, so such fds are left out.
+	for len(fds) > 0 && r.fds.CheckFD(fds[len(fds)-1]) != nil {
+		fds = fds[:len(fds)-1]
+	}
 	max := -1
-	for _, fd := range fds {
-		if fd > max {
-			max = fd
-		}
+	if len(fds) > 0 {
+		max = fds[len(fds)-1]
 	}
 	if max >= 3 {
 		cmd.ExtraFiles = make([]*os.File, max-2)

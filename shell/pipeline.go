@@ -44,7 +44,7 @@ func (r *Runner) pipeline(ctx context.Context, c *syntax.BinaryCmd) int {
 			prevRead = nil
 		}
 		if i < n-1 {
-			pr, pw, err := fdtable.Pipe()
+			pr, pw, err := r.fds.Pipe()
 			if err != nil {
 				r.errf("pipe error: %v", err)
 				s.fds.ReleaseAll()
@@ -98,7 +98,7 @@ func (r *Runner) background(ctx context.Context, st *syntax.Stmt) {
 	r.startJob(ctx, st, func(s *Runner) {
 		// Without job control, bash gives background commands /dev/null
 		// as stdin unless they redirect it.
-		if ch, err := fdtable.OpenFile("/dev/null", 0, 0); err == nil {
+		if ch, err := r.fds.OpenFile("/dev/null", 0, 0); err == nil {
 			if err := s.fds.Set(0, ch); err != nil {
 				ch.Release()
 			}

@@ -226,6 +226,11 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 	if err != nil {
 		return err
 	}
+	if varName != "" && r.fds.CheckFD(fd) != nil {
+		// bash opens the file, then fails to move it to a number >= 10.
+		return &redirect.Error{Path: word, Err: syscall.EMFILE,
+			Notice: "redirection error: cannot duplicate fd: " + redirect.Errno(syscall.EMFILE)}
+	}
 	var flag int
 	fds := []int{fd}
 	clobber := false
@@ -414,6 +419,9 @@ func (r *Runner) openPath(ctx context.Context, path string, flag int, noclobber 
 			}
 			d.ConnectTimeout = to
 		}
+		if err := r.fds.CanOpen(1); err != nil {
+			return nil, &redirError{path, syscall.EMFILE}
+		}
 		conn, err := d.Dial(ctx, t)
 		if err != nil {
 			return nil, err
@@ -450,7 +458,7 @@ func (r *Runner) openPath(ctx context.Context, path string, flag int, noclobber 
 			return nil, &redirError{path, errNoClobber}
 		}
 	}
-	ch, err := fdtable.OpenFile(full, flag, 0o666)
+	ch, err := r.fds.OpenFile(full, flag, 0o666)
 	if err != nil {
 		return nil, &redirError{path, unwrapPathError(err)}
 	}
@@ -484,7 +492,7 @@ const hdocSyncMax = 16 << 10
 // stringChannel returns a readable channel holding s: a pipe fed by a
 // goroutine (here-documents and here-strings).
 func (r *Runner) stringChannel(s string) (*fdtable.Channel, error) {
-	pr, pw, err := fdtable.Pipe()
+	pr, pw, err := r.fds.Pipe()
 	if err != nil {
 		return nil, err
 	}

@@ -160,6 +160,25 @@ func TestInheritedFDs(t *testing.T) {
 }
 
 // http-get.sh under tcpsh and bash alike.
+// TestInheritedFDAboveLoweredLimit: an fd inherited at a number that a
+// later `ulimit -n` puts out of range must not stop programs from
+// starting (os/exec cannot place it in the child, so tcpsh leaves it out;
+// bash's children inherit it).
+func TestInheritedFDAboveLoweredLimit(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	extra := make([]*os.File, 38) // fd 40 open, 3..39 closed
+	extra[37] = f
+	sc := script(`ulimit -n 24; seq 1 2; echo "st=$?"`)
+	sc.extra = extra
+	want := runSockShell(t, refBash, t.TempDir(), sc)
+	needShells(t)
+	got := runSockShell(t, shellUnderTest, t.TempDir(), sc)
+	assert.Equal(t, "1\n2\nst=0\n", want.stdout)
+	assert.Equal(t, want, got)
+}
+
 func TestHTTPGetScript(t *testing.T) {
 	port := startHTTP(t, func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
