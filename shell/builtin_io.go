@@ -261,13 +261,15 @@ func bRead(ctx context.Context, c *Call) int {
 		io.WriteString(r.out(2), o.prompt)
 	}
 	rctx := ctx
-	if o.hasTimeout {
-		if o.timeout == 0 {
-			if ch.Buffered() > 0 || ch.Ready() {
-				return 0
-			}
-			return 1
+	if o.hasTimeout && o.timeout == 0 {
+		// -t 0 only asks whether input is ready; it reads nothing.
+		if ch.Ready() {
+			return 0
 		}
+		return 1
+	}
+	// bash ignores other timeouts on regular files, which never block.
+	if o.hasTimeout && ch.Kind() != fdtable.KindFile {
 		var cancel context.CancelFunc
 		rctx, cancel = context.WithTimeout(ctx, o.timeout)
 		defer cancel()
