@@ -136,15 +136,15 @@ func (s *session) notifyTraps(r *Runner) {}
 // kernel's splice and sendfile paths. Write failures come back as
 // *writeError.
 func copyContext(ctx context.Context, dst io.Writer, src io.Reader) (int64, error) {
-	if ch, ok := src.(*fdtable.Channel); ok && ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { ch.SetReadDeadline(time.Unix(1, 0)) })
-		defer func() {
-			if !stop() {
-				ch.SetReadDeadline(time.Time{})
-			}
-		}()
+	var n int64
+	var err error
+	if ch, ok := src.(*fdtable.Channel); ok {
+		// The channel knows how to stop a copy on ctx also while an
+		// external command holds the description in blocking mode.
+		n, err = ch.WriteToContext(ctx, dst)
+	} else {
+		n, err = io.Copy(dst, src)
 	}
-	n, err := io.Copy(dst, src)
 	if err != nil && isWriteErr(err) {
 		return n, &writeError{err}
 	}
