@@ -315,20 +315,8 @@ func bKill(ctx context.Context, c *Call) int {
 // deliverToSelf handles `kill -SIG $$`: a trapped signal runs its trap;
 // otherwise the default action ends the shell with 128+n.
 func (r *Runner) deliverToSelf(ctx context.Context, sig syscall.Signal) bool {
-	name := signalName(sig)
-	if cmd, ok := r.traps[name]; ok {
-		if cmd != "" {
-			st := r.lastStatus
-			r.evalAt(ctx, cmd, "trap", 1)
-			r.lastStatus = st
-		}
-		return true
-	}
-	switch sig {
-	case sigCHLD, sigWINCH, sigCONT:
-		return true
-	}
-	r.exiting, r.exitCode = true, 128+int(sig)
+	r.sess.sig.pending.Or(sigBit(sig))
+	r.runPendingSignals(ctx)
 	return true
 }
 

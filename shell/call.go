@@ -61,7 +61,9 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 	} else {
 		r.traceCmd(nil, args)
 	}
-	status := r.dispatch(ctx, args)
+	cctx, done := r.commandContext(ctx)
+	status := r.dispatch(cctx, args)
+	done()
 	if restore != nil {
 		restore()
 	}

@@ -77,6 +77,10 @@ func (r *Runner) stmt(ctx context.Context, st *syntax.Stmt) {
 			}
 		}
 	}
+	// Traps run between commands, as in bash.
+	if r.sess.sig.pending.Load() != 0 {
+		r.runPendingSignals(ctx)
+	}
 }
 
 // isSimple reports whether bash counts cm as a simple command, before

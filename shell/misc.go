@@ -127,10 +127,6 @@ func (r *Runner) Prompt(continuation bool) string {
 // jobOwner identifies the shell context whose jobs wait and jobs see.
 func (r *Runner) jobOwner() *varStore { return r.vars }
 
-// notifyTraps is called when a trap changes; signal delivery for traps is
-// wired up by the command-line front end.
-func (s *session) notifyTraps(r *Runner) {}
-
 // copyContext copies src to dst until EOF, an error or ctx is done. It
 // uses io.Copy, so *fdtable.Channel's WriteTo and ReadFrom keep the
 // kernel's splice and sendfile paths. Write failures come back as

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"mvdan.cc/sh/v3/expand"
@@ -39,6 +40,9 @@ type session struct {
 	topName, anonSource string
 
 	jobs *jobTable
+
+	sig   sigState
+	fatal atomic.Int32 // the signal whose default action ended the shell
 }
 
 // Runner interprets parsed shell programs for one shell context: the

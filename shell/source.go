@@ -160,6 +160,7 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 			break
 		}
 	}
+	r.runPendingSignals(ctx)
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) && !r.exiting {
 		r.errf("%v", lr.err)
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/chzyer/readline"
@@ -189,7 +190,7 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 		return 2
 	}
 
-	ctx, stop := signalContext(o.interactive)
+	ctx, stop := signalContext(r)
 	defer stop()
 	var status int
 	switch {
@@ -221,51 +222,65 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 	if exited, code := r.Exited(); exited {
 		status = code
 	}
+	if sig := r.FatalSignal(); sig != 0 {
+		// Die of the signal, as bash does, so that callers see it.
+		stop()
+		raise(sig)
+	}
 	return status
 }
 
 func isTerminal(f *os.File) bool { return readline.IsTerminal(int(f.Fd())) }
 
-// sigContext hands out the context of the command being run; SIGINT
-// cancels it (and, outside the REPL, ends the shell).
+// sigContext hands out the context of the command being run. Signals go
+// to the shell (Runner.Signal), which runs traps; when it says so, the
+// running program is interrupted by cancelling the context.
 type sigContext struct {
+	mu     sync.Mutex
 	cancel context.CancelFunc
 	ctx    context.Context
 	sigs   chan os.Signal
 }
 
-func signalContext(interactive bool) (*sigContext, func()) {
-	s := &sigContext{sigs: make(chan os.Signal, 4)}
+func signalContext(r *shell.Runner) (*sigContext, func()) {
+	s := &sigContext{sigs: make(chan os.Signal, 8)}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
-	// SIGPIPE is handled (not ignored, which children would inherit) so
-	// that a write to a closed pipe returns EPIPE, which the shell turns
-	// into bash's behaviour per channel.
-	sigs := []os.Signal{syscall.SIGINT, syscall.SIGPIPE}
-	if interactive {
-		sigs = append(sigs, syscall.SIGTERM, syscall.SIGQUIT)
-	}
-	signal.Notify(s.sigs, sigs...)
+	// Signals are handled, never ignored (children would inherit that).
+	// SIGPIPE is handled so that a write to a closed pipe returns EPIPE,
+	// which the shell turns into bash's behaviour per channel.
+	signal.Notify(s.sigs, append([]os.Signal{syscall.SIGPIPE}, shell.WatchedSignals...)...)
 	done := make(chan struct{})
 	go func() {
 		for {
 			select {
 			case sig := <-s.sigs:
-				if sig == syscall.SIGINT {
+				if r.Signal(sig) {
+					s.mu.Lock()
 					s.cancel()
+					s.mu.Unlock()
 				}
 			case <-done:
 				return
 			}
 		}
 	}()
-	return s, func() { signal.Stop(s.sigs); close(done) }
+	var once sync.Once
+	return s, func() {
+		once.Do(func() { signal.Stop(s.sigs); close(done) })
+	}
 }
 
 // current returns a context for the next command.
-func (s *sigContext) current() context.Context { return s.ctx }
+func (s *sigContext) current() context.Context {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ctx
+}
 
 // reset makes a fresh context after an interrupt (REPL only).
 func (s *sigContext) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.ctx.Err() != nil {
 		s.ctx, s.cancel = context.WithCancel(context.Background())
 	}

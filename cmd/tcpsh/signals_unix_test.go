@@ -1,0 +1,99 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSignalsFromOutside sends real signals to a running tcpsh script,
+// as a terminal or `kill` would, once the script says it is ready. The
+// expectations are bash's: a trapped signal runs its trap and the script
+// goes on; an ignored one does nothing; an untrapped one runs the EXIT
+// trap and the shell dies of the signal. The first case is tcpsh's reading
+// of a terminal's Ctrl-C: the terminal sends INT to bash's foreground
+// child too, and a builtin has no child, so tcpsh interrupts it; the other
+// cases also pass with TCPSH_CORPUS_SHELL=/bin/bash.
+func TestSignalsFromOutside(t *testing.T) {
+	needShells(t)
+	cases := []struct {
+		name       string
+		script     string
+		sig        syscall.Signal
+		wantOut    string
+		wantSignal syscall.Signal // 0: exits normally with wantStatus
+		wantStatus int
+	}{
+		{
+			name:    "trapped INT interrupts the builtin and the script goes on",
+			script:  `trap 'echo got INT' INT; echo ready; sleep 30; echo "after $?"; exit 3`,
+			sig:     syscall.SIGINT,
+			wantOut: "got INT\nafter 130\n", wantStatus: 3,
+		},
+		{
+			name:    "trapped TERM runs after the command",
+			script:  `trap 'echo got TERM' TERM; echo ready; sleep 1; echo "after"`,
+			sig:     syscall.SIGTERM,
+			wantOut: "got TERM\nafter\n",
+		},
+		{
+			name:    "ignored TERM",
+			script:  `trap '' TERM; echo ready; sleep 0.5; echo done`,
+			sig:     syscall.SIGTERM,
+			wantOut: "done\n",
+		},
+		{
+			name:       "untrapped TERM runs the EXIT trap and kills the shell",
+			script:     `trap 'echo bye' EXIT; echo ready; sleep 30; echo not reached`,
+			sig:        syscall.SIGTERM,
+			wantOut:    "bye\n",
+			wantSignal: syscall.SIGTERM,
+		},
+		{
+			name:       "untrapped INT ends the script",
+			script:     `echo ready; while :; do sleep 30; done; echo not reached`,
+			sig:        syscall.SIGINT,
+			wantSignal: syscall.SIGINT,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(shellUnderTest, "-c", tc.script)
+			stdout, err := cmd.StdoutPipe()
+			require.NoError(t, err)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			require.NoError(t, cmd.Start())
+			t.Cleanup(func() { cmd.Process.Kill() })
+			rd := bufio.NewReader(stdout)
+			line, err := rd.ReadString('\n')
+			require.NoError(t, err)
+			require.Equal(t, "ready\n", line)
+			start := time.Now()
+			require.NoError(t, cmd.Process.Signal(tc.sig))
+			var rest strings.Builder
+			_, _ = rd.WriteTo(&rest)
+			err = cmd.Wait()
+			assert.Less(t, time.Since(start), 10*time.Second, "the signal was acted on")
+			assert.Equal(t, tc.wantOut, rest.String(), "stderr: %s", stderr.String())
+			ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
+			if tc.wantSignal != 0 {
+				require.Error(t, err)
+				assert.True(t, ws.Signaled(), "status %v", ws)
+				assert.Equal(t, tc.wantSignal, ws.Signal())
+				return
+			}
+			assert.False(t, ws.Signaled(), "killed by %v", ws.Signal())
+			assert.Equal(t, tc.wantStatus, ws.ExitStatus())
+		})
+	}
+}

@@ -1,0 +1,171 @@
+package shell
+
+import (
+	"context"
+	"os"
+	"sync"
+	"sync/atomic"
+	"syscall"
+)
+
+// WatchedSignals are the signals the front end should pass to
+// Runner.Signal (with signal.Notify, never signal.Ignore, whose
+// disposition children would inherit): the ones a script can trap, whose
+// default action tcpsh then emulates.
+var WatchedSignals = []os.Signal{
+	syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT,
+	sigUSR1, sigUSR2, syscall.SIGALRM,
+}
+
+// sigState is the part of a session that the signal-handling goroutine
+// shares with the goroutine running the top-level shell. Everything in it
+// is safe for concurrent use.
+type sigState struct {
+	// trapped and ignored have bit n set when signal n has a trap
+	// (`trap CMD SIG`) or is ignored (`trap '' SIG`) in the top-level
+	// shell; notifyTraps keeps them in sync with the trap table.
+	trapped, ignored atomic.Uint64
+	// pending has bit n set when signal n arrived and its trap or
+	// default action has not run yet.
+	pending atomic.Uint64
+
+	mu sync.Mutex
+	// cancelCmd interrupts the simple command the top-level shell is
+	// running while an INT trap is set.
+	cancelCmd context.CancelFunc
+}
+
+func sigBit(sig syscall.Signal) uint64 { return 1 << uint(sig&63) }
+
+// notifyTraps records which signals the top-level shell traps or ignores.
+// Subshells run in goroutines of this process, so only the top level
+// decides what a signal to the process does.
+func (s *session) notifyTraps(r *Runner) {
+	if r.inSubshell {
+		return
+	}
+	var trapped, ignored uint64
+	for name, cmd := range r.traps {
+		sig, ok := signals[name]
+		if !ok {
+			continue
+		}
+		if cmd == "" {
+			ignored |= sigBit(sig)
+		} else {
+			trapped |= sigBit(sig)
+		}
+	}
+	s.sig.trapped.Store(trapped)
+	s.sig.ignored.Store(ignored)
+}
+
+// Signal tells the session that sig arrived; it may be called from any
+// goroutine. A trapped signal runs its trap after the current command (a
+// trapped INT also interrupts that command, as the terminal's INT kills
+// bash's foreground child); an ignored one is dropped. It returns true
+// when the caller must interrupt the whole running program: an untrapped
+// INT, or (outside the interactive shell) another fatal signal, whose
+// default action the shell then carries out (see FatalSignal).
+func (r *Runner) Signal(sig os.Signal) bool {
+	ss, ok := sig.(syscall.Signal)
+	if !ok {
+		return false
+	}
+	st := &r.sess.sig
+	bit := sigBit(ss)
+	switch {
+	case st.ignored.Load()&bit != 0:
+		return false
+	case st.trapped.Load()&bit != 0:
+		st.pending.Or(bit)
+		if ss == syscall.SIGINT {
+			st.mu.Lock()
+			if st.cancelCmd != nil {
+				st.cancelCmd()
+			}
+			st.mu.Unlock()
+		}
+		return false
+	}
+	switch ss {
+	case syscall.SIGPIPE:
+		return false // writes see EPIPE; the shell decides per channel
+	case syscall.SIGINT:
+		if !r.sess.interactive {
+			st.pending.Or(bit)
+		}
+		return true
+	case syscall.SIGTERM, syscall.SIGQUIT:
+		if r.sess.interactive {
+			return false // bash's interactive shell ignores them
+		}
+	}
+	st.pending.Or(bit)
+	return true
+}
+
+// runPendingSignals runs the traps of signals that arrived, or carries out
+// the default action of a fatal one by ending the shell. Only the
+// top-level shell does this.
+func (r *Runner) runPendingSignals(ctx context.Context) {
+	if r.inSubshell {
+		return
+	}
+	pending := r.sess.sig.pending.Swap(0)
+	if pending == 0 {
+		return
+	}
+	for sig := syscall.Signal(1); sig < 64; sig++ {
+		if pending&sigBit(sig) == 0 {
+			continue
+		}
+		name := signalName(sig)
+		if cmd, ok := r.traps[name]; ok {
+			if cmd != "" {
+				st := r.lastStatus
+				r.evalAt(context.WithoutCancel(ctx), cmd, "trap", 1)
+				if !r.exiting {
+					r.lastStatus = st
+				}
+			}
+			continue
+		}
+		switch {
+		case sig == syscall.SIGINT && r.sess.interactive,
+			sig == sigCHLD, sig == sigWINCH, sig == sigCONT, sig == syscall.SIGPIPE:
+			continue // not fatal here
+		}
+		if !r.exiting {
+			r.exiting, r.exitCode = true, 128+int(sig)
+			r.sess.fatal.Store(int32(sig))
+		}
+	}
+}
+
+// FatalSignal returns the signal whose default action ended the shell,
+// or 0. A front end re-raises it after Close so that the caller sees the
+// shell die of it, as bash does.
+func (r *Runner) FatalSignal() syscall.Signal {
+	return syscall.Signal(r.sess.fatal.Load())
+}
+
+// commandContext gives a simple command of the top-level shell a context
+// that a trapped INT can cancel without ending the shell. Without an INT
+// trap it returns ctx itself and costs nothing.
+func (r *Runner) commandContext(ctx context.Context) (context.Context, func()) {
+	st := &r.sess.sig
+	if r.inSubshell || st.trapped.Load()&sigBit(syscall.SIGINT) == 0 {
+		return ctx, func() {}
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	st.mu.Lock()
+	st.cancelCmd = cancel
+	st.mu.Unlock()
+	return cctx, func() {
+		st.mu.Lock()
+		st.cancelCmd = nil
+		st.mu.Unlock()
+		cancel()
+	}
+}
