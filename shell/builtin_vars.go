@@ -297,34 +297,9 @@ func withAttrs(vr, attrs expand.Variable) expand.Variable {
 
 // declareLine formats one variable as declare -p does.
 func (r *Runner) declareLine(name string, vr expand.Variable) string {
-	flags := ""
-	switch vr.Kind {
-	case expand.Indexed:
-		flags += "a"
-	case expand.Associative:
-		flags += "A"
-	}
-	if r.intVars[name] {
-		flags += "i"
-	}
-	if c := r.vars.caseAttr[name]; c != 0 {
-		flags += string(c)
-	}
-	if vr.Kind == expand.NameRef {
-		flags += "n"
-	}
-	if vr.ReadOnly {
-		flags += "r"
-	}
-	if vr.Exported {
-		flags += "x"
-	}
-	if flags == "" {
-		flags = "-"
-	}
-	s := "declare -" + strings.TrimPrefix(flags, "-") + " " + name
-	if flags == "-" {
-		s = "declare -- " + name
+	s := "declare -- " + name
+	if flags := r.attrFlags(name, vr); flags != "" {
+		s = "declare -" + flags + " " + name
 	}
 	if !vr.IsSet() {
 		return s

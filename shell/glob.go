@@ -43,21 +43,6 @@ func (r *Runner) globExpand(pat, lit string) ([]string, error) {
 	return []string{lit}, nil
 }
 
-// globQuote escapes the characters that are special in a pattern (with
-// extglob's too), so that s matches itself.
-func globQuote(s string) string {
-	if !strings.ContainsAny(s, "*?[]\\+@!()|") {
-		return s
-	}
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte("*?[]\\+@!()|", s[i]) >= 0 {
-			sb.WriteByte('\\')
-		}
-		sb.WriteByte(s[i])
-	}
-	return sb.String()
-}
 
 // globMode is the pattern mode of pathname expansion.
 func (r *Runner) globMode() pattern.Mode {

@@ -658,27 +658,32 @@ func (x *wordExp) transform(pe *syntax.ParamExp, v pval, op string, dq bool) err
 	return nil
 }
 
-// attrFlags lists a variable's attributes as ${x@a} does.
+// attrFlags lists a variable's attributes in bash's order, as ${x@a}
+// and declare -p show them: a or A, i, n, r, x, then l or u.
 func (r *Runner) attrFlags(name string, vr expand.Variable) string {
-	f := ""
+	var f []byte
 	switch vr.Kind {
 	case expand.Indexed:
-		f += "a"
+		f = append(f, 'a')
 	case expand.Associative:
-		f += "A"
-	case expand.NameRef:
-		f += "n"
+		f = append(f, 'A')
 	}
 	if r.intVars[name] {
-		f += "i"
+		f = append(f, 'i')
+	}
+	if vr.Kind == expand.NameRef {
+		f = append(f, 'n')
 	}
 	if vr.ReadOnly {
-		f += "r"
+		f = append(f, 'r')
 	}
 	if vr.Exported {
-		f += "x"
+		f = append(f, 'x')
 	}
-	return f
+	if c := r.vars.caseAttr[name]; c != 0 {
+		f = append(f, c)
+	}
+	return string(f)
 }
 
 // shellQuote quotes s as ${x@Q} does: single quotes, or $'...' when s

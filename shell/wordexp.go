@@ -438,7 +438,7 @@ func (r *Runner) globField(out []string, f []seg) ([]string, error) {
 	var pat strings.Builder
 	for _, s := range f {
 		if s.quoted {
-			pat.WriteString(globQuote(s.s))
+			pat.WriteString(quotePattern(s.s))
 		} else {
 			pat.WriteString(s.s)
 		}
