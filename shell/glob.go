@@ -43,7 +43,6 @@ func (r *Runner) globExpand(pat, lit string) ([]string, error) {
 	return []string{lit}, nil
 }
 
-
 // globMode is the pattern mode of pathname expansion.
 func (r *Runner) globMode() pattern.Mode {
 	mode := pattern.Filenames | pattern.EntireString | pattern.NoGlobStar | pattern.GlobLeadingDot
