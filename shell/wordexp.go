@@ -264,9 +264,9 @@ func (x *wordExp) parts(parts []syntax.WordPart, dq bool) error {
 				continue
 			}
 			if x.mode == modeDoc {
-				x.lit(docUnescape(s), true)
+				x.lit(unescapeQuoted(s, "$`\\"), true)
 			} else {
-				x.lit(dqUnescape(s), true)
+				x.lit(unescapeQuoted(s, "$`\"\\"), true)
 			}
 		case *syntax.SglQuoted:
 			s := p.Value
@@ -355,27 +355,6 @@ func (x *wordExp) unquotedLit(s string) {
 		}
 		s = s[i+2:]
 	}
-}
-
-// dqUnescape removes the backslashes that quote $ ` " \ inside "...".
-func dqUnescape(s string) string {
-	if !strings.Contains(s, "\\") {
-		return s
-	}
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '$', '`', '"', '\\':
-				i++
-			case '\n':
-				i++
-				continue
-			}
-		}
-		sb.WriteByte(s[i])
-	}
-	return sb.String()
 }
 
 // tilde expands a leading tilde prefix of s; more says that other word
@@ -569,21 +548,22 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// docUnescape removes the backslashes that quote $ ` \ and newlines in
-// a here-document body.
-func docUnescape(s string) string {
+// unescapeQuoted removes the backslashes that quote one of the bytes in
+// special, and backslash-newline pairs: "$`\"\\" inside "...", "$`\\" in a
+// here-document body.
+func unescapeQuoted(s, special string) string {
 	if !strings.Contains(s, "\\") {
 		return s
 	}
 	var sb strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '$', '`', '\\':
-				i++
-			case '\n':
+			switch c := s[i+1]; {
+			case c == '\n':
 				i++
 				continue
+			case strings.IndexByte(special, c) >= 0:
+				i++
 			}
 		}
 		sb.WriteByte(s[i])
