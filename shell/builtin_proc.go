@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"sort"
 	"strconv"
@@ -547,27 +546,4 @@ func limitText(n uint64) string {
 
 func bUmask(ctx context.Context, c *Call) int { return runUmask(ctx, c) }
 
-func bHelp(ctx context.Context, c *Call) int {
-	if len(c.Args) > 0 {
-		for _, a := range c.Args {
-			if _, ok := builtins[a]; !ok {
-				c.Errorf("no help topics match `%s'.  Try `help help' or `man -k %s' or `info %s'.", a, a, a)
-				return 1
-			}
-			fmt.Fprintf(c, "%s: a tcpsh builtin. See README.md for its options.\n", a)
-		}
-		return 0
-	}
-	fmt.Fprintf(c, "tcpsh, version %s\nThese shell commands are defined internally. Type `help name' to find out more about the function `name'.\n\n", tcpshVersion())
-	names := make([]string, 0, len(builtins))
-	for n := range builtins {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	fmt.Fprintln(c, strings.Join(names, " "))
-	return 0
-}
 
-func tcpshVersion() string { return Version }
-
-var _ = os.Getpid
