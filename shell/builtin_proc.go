@@ -545,5 +545,3 @@ func limitText(n uint64) string {
 }
 
 func bUmask(ctx context.Context, c *Call) int { return runUmask(ctx, c) }
-
-
