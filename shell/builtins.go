@@ -150,7 +150,9 @@ func (c *Call) Usage(usage string) int {
 func (r *Runner) runBuiltin(ctx context.Context, name string, fn builtinFunc, args []string) (status int) {
 	defer r.closeProcFDs()
 	c := &Call{r: r, Name: name, Args: args[1:]}
+	savedCtx := r.curCtx
 	r.curCtx = ctx
+	defer func() { r.curCtx = savedCtx }()
 	defer func() {
 		if p := recover(); p != nil {
 			r.errf("%s: internal error: %v", name, p)

@@ -41,6 +41,9 @@ func (r *Runner) stmts(ctx context.Context, list []*syntax.Stmt) {
 
 // stmt runs one statement and applies set -e to its status.
 func (r *Runner) stmt(ctx context.Context, st *syntax.Stmt) {
+	// Expansions (command substitutions) run under the statement's own
+	// context, not that of an earlier command.
+	r.curCtx = ctx
 	r.setLine(st.Pos())
 	if st.Background {
 		r.background(ctx, st)

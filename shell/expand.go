@@ -329,8 +329,8 @@ func (r *Runner) arithCmdError(cmd string, err error) {
 	r.errf("%s", err.Error())
 }
 
-// ctx returns the context of the command being run, for callbacks from
-// expand that carry none.
+// ctx returns the context of the statement being run, for expansions,
+// which carry none.
 func (r *Runner) ctx() context.Context {
 	if r.curCtx != nil {
 		return r.curCtx

@@ -35,9 +35,9 @@ func TestSignalsFromOutside(t *testing.T) {
 	}{
 		{
 			name:    "trapped INT interrupts the builtin and the script goes on",
-			script:  `trap 'echo got INT' INT; echo ready; sleep 30; echo "after $?"; exit 3`,
+			script:  `trap 'echo got INT' INT; echo ready; sleep 30; echo "after $? $(echo subst)"; exit 3`,
 			sig:     syscall.SIGINT,
-			wantOut: "got INT\nafter 130\n", wantStatus: 3,
+			wantOut: "got INT\nafter 130 subst\n", wantStatus: 3,
 		},
 		{
 			name:    "trapped TERM runs after the command",
