@@ -86,7 +86,7 @@ func bWait(ctx context.Context, c *Call) int {
 func (r *Runner) ownJobs() []*job {
 	var out []*job
 	for _, j := range r.sess.jobs.list() {
-		if j.owner == r.jobOwner() {
+		if j.owner == r {
 			out = append(out, j)
 		}
 	}
@@ -162,7 +162,7 @@ func bJobs(ctx context.Context, c *Call) int {
 	r := c.r
 	pidsOnly := len(c.Args) > 0 && c.Args[0] == "-p"
 	for _, j := range r.sess.jobs.list() {
-		if j.owner != r.jobOwner() || j.id < 0 {
+		if j.owner != r || j.id < 0 {
 			continue
 		}
 		if pidsOnly {

@@ -23,7 +23,7 @@ func init() { syntheticPID.Store(1 << 22) }
 type job struct {
 	id     int
 	text   string
-	owner  *varStore
+	owner  *Runner // the shell context that started it: its wait and jobs see it
 	cancel context.CancelFunc
 
 	pidOnce sync.Once

@@ -124,9 +124,6 @@ func (r *Runner) Prompt(continuation bool) string {
 	return s
 }
 
-// jobOwner identifies the shell context whose jobs wait and jobs see.
-func (r *Runner) jobOwner() *varStore { return r.vars }
-
 // copyContext copies src to dst until EOF, an error or ctx is done. It
 // uses io.Copy, so *fdtable.Channel's WriteTo and ReadFrom keep the
 // kernel's splice and sendfile paths. Write failures come back as

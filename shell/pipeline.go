@@ -116,7 +116,7 @@ func (r *Runner) startJob(ctx context.Context, st *syntax.Stmt, prep func(s *Run
 	stCopy := *st
 	stCopy.Background = false
 	job := r.sess.jobs.add(st)
-	job.owner = r.jobOwner()
+	job.owner = r
 	jctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	job.cancel = cancel
 	s.job = job

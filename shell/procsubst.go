@@ -25,7 +25,7 @@ func (t *jobTable) addHidden(text string) *job {
 // background, as a hidden job; it sets $! to the job's pid, as bash does.
 func (r *Runner) startProcSubst(ctx context.Context, s *Runner, ps *syntax.ProcSubst) *job {
 	j := r.sess.jobs.addHidden("")
-	j.owner = r.jobOwner()
+	j.owner = r
 	jctx, cancel := context.WithCancel(ctx)
 	j.cancel = cancel
 	s.job = j
