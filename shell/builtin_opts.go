@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -189,13 +190,20 @@ func bSet(ctx context.Context, c *Call) int {
 
 // printSetO lists the set -o options: `set -o` as a table, `set +o` as
 // commands.
-func (r *Runner) printSetO(c *Call, table bool) {
+func (r *Runner) printSetO(c *Call, table bool) { r.ListOptions(c, table) }
+
+// IsOption reports whether name is a `set -o` option.
+func IsOption(name string) bool { return findSetOption(name) != nil }
+
+// ListOptions writes the set -o options to w: as a table, or as the set
+// commands that restore them (what `tcpsh -o` and `tcpsh +o` print).
+func (r *Runner) ListOptions(w io.Writer, table bool) {
 	for i := range setOptions {
 		o := &setOptions[i]
 		if table {
-			fmt.Fprint(c, optTableLine(o.name, o.get(&r.opts)))
+			io.WriteString(w, optTableLine(o.name, o.get(&r.opts)))
 		} else {
-			fmt.Fprint(c, setOLine(o.name, o.get(&r.opts)))
+			io.WriteString(w, setOLine(o.name, o.get(&r.opts)))
 		}
 	}
 }

@@ -46,8 +46,10 @@ func TestCommandLineErrors(t *testing.T) {
 		{name: "invalid long option", args: []string{"--bogus"}, usage: true,
 			want: runResult{"", "tcpsh: --bogus: invalid option\n", 2}},
 		{name: "--rcfile without an argument", args: []string{"--rcfile"},
-			want:      runResult{"", "tcpsh: rcfile: option requires an argument\n", 2},
-			knownDiff: "tcpsh names the option `--rcfile` and adds the usage text"},
+			want: runResult{"", "tcpsh: rcfile: option requires an argument\n", 2}},
+		{name: "-o with an unknown name", args: []string{"-o", "nosuch"},
+			want:      runResult{"", "tcpsh: line 0: bash: nosuch: invalid option name\n", 2},
+			knownDiff: "bash adds `line 0: bash:' to this message"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -75,5 +77,21 @@ func TestCommandLineErrors(t *testing.T) {
 			}
 			assert.Equal(t, tc.want, got, "tcpsh")
 		})
+	}
+}
+
+// TestListOptions: `tcpsh -o` and `tcpsh +o` list the set -o options and
+// go on (here with an empty script on stdin), as bash does; the list holds
+// tcpsh's options, which are fewer than bash's.
+func TestListOptions(t *testing.T) {
+	needShells(t)
+	for _, tc := range []struct{ flag, line string }{
+		{"-o", "pipefail       \toff\n"},
+		{"+o", "set +o pipefail\n"},
+	} {
+		got := runShell(t, runSpec{shell: shellUnderTest, args: []string{tc.flag}, dir: t.TempDir()})
+		assert.Contains(t, got.stdout, tc.line)
+		assert.Equal(t, "", got.stderr)
+		assert.Equal(t, 0, got.status)
 	}
 }

@@ -28,6 +28,7 @@ type cliOpts struct {
 	norc        bool
 	rcfile      string
 	setOpts     []setOpt
+	listOpts    string // "-o" or "+o" given without a name: list the options
 	args        []string
 }
 
@@ -76,7 +77,9 @@ func parseArgs(args []string) (cliOpts, error) {
 			args = args[1:]
 		case a == "--rcfile" || a == "--init-file":
 			if len(args) < 2 {
-				return o, fmt.Errorf("%s: option requires an argument", a)
+				// bash names the option without its dashes and prints
+				// no usage here.
+				return o, plainError(strings.TrimLeft(a, "-") + ": option requires an argument")
 			}
 			o.rcfile = args[1]
 			args = args[2:]
@@ -98,7 +101,12 @@ func parseArgs(args []string) (cliOpts, error) {
 				case 'l', 'r', 'p', 'h', 'B', 'H', 'P', 'T', 'E', 'b', 'k', 't':
 				case 'o':
 					if len(args) == 0 {
-						return o, fmt.Errorf("-o: option requires an argument")
+						// bash lists the options, as `set -o` or `set +o`.
+						o.listOpts = string(a[0]) + "o"
+						continue
+					}
+					if !shell.IsOption(args[0]) {
+						return o, plainError(args[0] + ": invalid option name")
 					}
 					o.setOpts = append(o.setOpts, setOpt{args[0], on})
 					args = args[1:]
@@ -118,6 +126,12 @@ func parseArgs(args []string) (cliOpts, error) {
 	return o, nil
 }
 
+// plainError is a command-line error that bash reports without the
+// usage text.
+type plainError string
+
+func (e plainError) Error() string { return string(e) }
+
 var (
 	errVersion = fmt.Errorf("version")
 	errHelp    = fmt.Errorf("help")
@@ -135,6 +149,10 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 		io.WriteString(stdout, usage)
 		return 0
 	default:
+		if _, ok := err.(plainError); ok {
+			fmt.Fprintf(stderr, "tcpsh: %v\n", err)
+			return 2
+		}
 		fmt.Fprintf(stderr, "tcpsh: %v\n%s", err, usage)
 		return 2
 	}
@@ -192,6 +210,9 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 
 	ctx, stop := signalContext(r)
 	defer stop()
+	if o.listOpts != "" {
+		r.ListOptions(stdout, o.listOpts == "-o")
+	}
 	var status int
 	switch {
 	case o.noExec:

@@ -22,6 +22,7 @@ func TestParseArgs(t *testing.T) {
 			args:    []string{"s.sh"}}},
 		{"plus turns off", []string{"+e", "-n"}, cliOpts{noExec: true, setOpts: []setOpt{{"errexit", false}}}},
 		{"rc", []string{"--norc", "--rcfile", "f", "-i"}, cliOpts{norc: true, rcfile: "f", forceInter: true}},
+		{"list options", []string{"+o"}, cliOpts{listOpts: "+o"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,9 +42,9 @@ func TestParseArgsErrors(t *testing.T) {
 		{"invalid letter", []string{"-Z"}, errors.New("-Z: invalid option")},
 		{"invalid letter after valid ones", []string{"-ex", "-eZx"}, errors.New("-Z: invalid option")},
 		{"invalid long option", []string{"--bogus"}, errors.New("--bogus: invalid option")},
-		{"-o without its argument", []string{"-o"}, errors.New("-o: option requires an argument")},
-		{"--rcfile without its argument", []string{"--rcfile"}, errors.New("--rcfile: option requires an argument")},
-		{"--init-file without its argument", []string{"--init-file"}, errors.New("--init-file: option requires an argument")},
+		{"-o with an unknown name", []string{"-o", "-c", "echo"}, plainError("-c: invalid option name")},
+		{"--rcfile without its argument", []string{"--rcfile"}, plainError("rcfile: option requires an argument")},
+		{"--init-file without its argument", []string{"--init-file"}, plainError("init-file: option requires an argument")},
 		{"version", []string{"--norc", "--version", "-Z"}, errVersion},
 		{"help", []string{"--help"}, errHelp},
 	}
