@@ -5,6 +5,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -34,8 +35,10 @@ func TestSignalsFromOutside(t *testing.T) {
 		wantStatus int
 	}{
 		{
+			// cat prints "ready" and then blocks on fd 3, a pipe the test
+			// holds open: the signal cannot arrive before the builtin runs.
 			name:    "trapped INT interrupts the builtin and the script goes on",
-			script:  `trap 'echo got INT' INT; echo ready; sleep 30; echo "after $? $(echo subst)"; exit 3`,
+			script:  `trap 'echo got INT' INT; cat - /dev/fd/3 <<< ready; echo "after $? $(echo subst)"; exit 3`,
 			sig:     syscall.SIGINT,
 			wantOut: "got INT\nafter 130 subst\n", wantStatus: 3,
 		},
@@ -68,11 +71,16 @@ func TestSignalsFromOutside(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cmd := exec.Command(shellUnderTest, "-c", tc.script)
+			pr, pw, err := os.Pipe() // fd 3 of the script: never written
+			require.NoError(t, err)
+			defer pw.Close()
+			cmd.ExtraFiles = []*os.File{pr}
 			stdout, err := cmd.StdoutPipe()
 			require.NoError(t, err)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			require.NoError(t, cmd.Start())
+			pr.Close()
 			t.Cleanup(func() { cmd.Process.Kill() })
 			rd := bufio.NewReader(stdout)
 			line, err := rd.ReadString('\n')
