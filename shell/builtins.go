@@ -17,11 +17,22 @@ import (
 type builtinFunc func(ctx context.Context, c *Call) int
 
 // builtins is the registry of builtin commands. Implementations live in
-// the builtin_*.go files by topic.
-var builtins map[string]builtinFunc
+// the builtin_*.go files by topic; the core ones are listed in init below,
+// and a topic file may add its own with registerBuiltin.
+var builtins = map[string]builtinFunc{}
+
+// registerBuiltin adds a builtin and its help entry to the registries.
+// It is called from init functions only.
+func registerBuiltin(name string, fn builtinFunc, synopsis, text string) {
+	if _, dup := builtins[name]; dup {
+		panic("shell: builtin " + name + " registered twice")
+	}
+	builtins[name] = fn
+	builtinHelp[name] = helpEntry{synopsis, text}
+}
 
 func init() {
-	builtins = map[string]builtinFunc{
+	for name, fn := range map[string]builtinFunc{
 		":":         bTrue,
 		"true":      bTrue,
 		"false":     bFalse,
@@ -75,6 +86,8 @@ func init() {
 		"dirs":      bDirs,
 		"fd":        bFd,
 		"lsof":      bLsof,
+	} {
+		builtins[name] = fn
 	}
 }
 

@@ -8,10 +8,13 @@ import (
 	"strings"
 )
 
+// helpEntry is one builtin's help: its synopsis line and a description.
+type helpEntry struct{ synopsis, text string }
+
 // builtinHelp is what `help NAME` prints: a synopsis and a description,
 // written for tcpsh (the differences from bash and the tools builtins
 // stand in for are stated where they matter).
-var builtinHelp = map[string]struct{ synopsis, text string }{
+var builtinHelp = map[string]helpEntry{
 	":":         {": [arguments]", "Do nothing; the status is 0. The arguments are expanded."},
 	"true":      {"true", "Return a status of 0."},
 	"false":     {"false", "Return a status of 1."},
