@@ -5,6 +5,7 @@ package fdtable
 import (
 	"bytes"
 	"context"
+	"os"
 	"testing"
 )
 
@@ -43,4 +44,57 @@ func BenchmarkReadDelim(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkTable measures the table operations every redirection does:
+// dup and close a number, open and release /dev/null (the redirection
+// `>/dev/null`), and clone and release a table (a subshell).
+func BenchmarkTable(b *testing.B) {
+	b.Run("dup and close", func(b *testing.B) {
+		t := NewTable()
+		defer t.ReleaseAll()
+		c, err := t.OpenFile(os.DevNull, os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := t.Set(1, c); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := t.Dup(1, 10); err != nil {
+				b.Fatal(err)
+			}
+			t.Close(10)
+		}
+	})
+	b.Run("open /dev/null", func(b *testing.B) {
+		t := NewTable()
+		defer t.ReleaseAll()
+		b.ReportAllocs()
+		for b.Loop() {
+			c, err := t.OpenFile(os.DevNull, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+			if err != nil {
+				b.Fatal(err)
+			}
+			c.Release()
+		}
+	})
+	b.Run("clone 10 entries", func(b *testing.B) {
+		t := NewTable()
+		defer t.ReleaseAll()
+		for fd := range 10 {
+			c, err := t.OpenFile(os.DevNull, os.O_RDWR, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := t.Set(fd, c); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			t.Clone().ReleaseAll()
+		}
+	})
 }

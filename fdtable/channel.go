@@ -37,6 +37,7 @@ type Channel struct {
 	raw       syscall.RawConn // nil when there is no OS descriptor
 	noClose   bool            // process stdio: never closed
 	deadlines bool            // the underlying object supports read deadlines
+	accepted  bool            // taken from a listening socket (listen.go)
 
 	refs atomic.Int32
 	rsem chan struct{} // held by the one current reader
@@ -47,6 +48,8 @@ type Channel struct {
 
 	bytesIn, bytesOut atomic.Int64
 
+	insp inspect // idle timeout (idle.go) and wire trace (trace.go)
+
 	mu        sync.Mutex
 	rdeadline time.Time // the read deadline the user asked for
 	children  int       // child processes holding a dup (description made blocking)
@@ -55,6 +58,7 @@ type Channel struct {
 	noSeek    bool      // a seek failed: treat as not seekable
 	eof       bool
 	reset     bool
+	shut      Mode // halves shut by CloseRead and CloseWrite (halfclose.go)
 	lastErr   error
 	closed    bool
 }
@@ -88,7 +92,10 @@ func NewFile(f *os.File, mode Mode, path string, owned bool) *Channel {
 }
 
 // NewConn wraps a socket tcpsh opened (owned). The kind is KindTCP for a
-// *net.TCPConn, KindUDP for a *net.UDPConn, KindSocket otherwise. path is
+// *net.TCPConn or a *tls.Conn over one, KindUDP for a *net.UDPConn,
+// KindSocket otherwise. A *tls.Conn has no OS descriptor of its own, so
+// external commands get it through the socketpair bridge (see ChildFile)
+// and Info reports its TLS version and peer. path is
 // the path as the user wrote it, e.g. "/dev/tcp/localhost/80". The channel
 // takes conn over (the last Release closes it). The result holds one
 // reference, owned by the caller.
@@ -99,6 +106,8 @@ func NewConn(conn net.Conn, path string) *Channel {
 		kind = KindTCP
 	case *net.UDPConn:
 		kind = KindUDP
+	default:
+		kind = wrappedKind(conn) // a *tls.Conn over TCP is KindTCP (tls.go)
 	}
 	c := newChannel(kind, Read|Write, path, true)
 	c.conn = conn
@@ -197,6 +206,7 @@ func (c *Channel) close() {
 	c.bmu.Lock()
 	c.buf = nil
 	c.bmu.Unlock()
+	c.SetTrace(nil, "")
 	switch {
 	case c.conn != nil:
 		c.conn.Close()
@@ -331,6 +341,8 @@ func (c *Channel) stateLocked() string {
 		return "ESTABLISHED"
 	case c.kind == KindUDP:
 		return "CONNECTED"
+	case c.kind == KindListen || c.kind == KindBound:
+		return "LISTEN"
 	}
 	return ""
 }
@@ -339,7 +351,7 @@ func (c *Channel) stateLocked() string {
 func (c *Channel) Info() Info {
 	c.mu.Lock()
 	in := Info{
-		Kind: c.kind, Mode: c.mode, Path: c.path, Owned: c.owned,
+		Kind: c.kind, Mode: c.mode, Path: c.path, Owned: c.owned, Accepted: c.accepted,
 		State: c.stateLocked(), Opened: c.opened,
 		Children: c.children + c.bridges,
 		OSFD:     -1, Size: -1, Offset: -1,
@@ -349,6 +361,7 @@ func (c *Channel) Info() Info {
 	in.BytesIn, in.BytesOut = c.bytesIn.Load(), c.bytesOut.Load()
 	in.Buffered = c.Buffered()
 	in.Refs = int(c.refs.Load())
+	c.inspectInfo(&in) // idle timeout and trace (idle.go)
 	if c.conn != nil {
 		if a := c.conn.LocalAddr(); a != nil {
 			in.Local = a.String()
@@ -359,6 +372,7 @@ func (c *Channel) Info() Info {
 	}
 	if !closed {
 		sysInfo(c, &in)
+		c.connInfo(&in) // TLS and half-close (tls.go)
 		if in.Offset >= 0 {
 			in.Offset -= int64(in.Buffered)
 		}

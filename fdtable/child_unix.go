@@ -33,6 +33,8 @@ import (
 //     bytes the bridge took that the child never read go back to the front
 //     of the channel's buffer. While a bridge is attached, the channel's
 //     other readers wait.
+//   - a traced channel (SetTrace) is always bridged, so that the trace
+//     sees what the child reads and writes.
 func (c *Channel) ChildFile() (f *os.File, release func(), err error) {
 	if !c.tryRef() {
 		return nil, nil, c.pathError("dup", os.ErrClosed)
@@ -42,7 +44,7 @@ func (c *Channel) ChildFile() (f *os.File, release func(), err error) {
 			c.Release()
 		}
 	}()
-	if c.raw == nil || c.kind == KindFile && !c.syncOffset() || c.Buffered() > 0 {
+	if c.raw == nil || c.kind == KindFile && !c.syncOffset() || c.Buffered() > 0 || c.insp.trace.Load() != nil {
 		return c.childBridge()
 	}
 	if (c.kind == KindFile || c.kind == KindNull) && c.file != nil {
@@ -150,7 +152,7 @@ func (b *bridge) pump(ctx context.Context, pending []byte) {
 				return
 			}
 		}
-		n, err := b.c.readUnder(ctx, chunk)
+		n, err := b.c.readBridged(ctx, chunk)
 		pending = chunk[:n] // written out (or handed back on return) before chunk is read into again
 		if err != nil && ctx.Err() == nil {
 			// End of input (or an error): pass on what we have, then EOF.

@@ -49,6 +49,8 @@ func (c *Channel) ReadDelimContext(ctx context.Context, delim byte, max int, noD
 		return out, nil
 	}
 	switch {
+	case c.kind == KindBound:
+		return c.delimDatagram(ctx, out, d)
 	case c.owned && c.canPeek():
 		return c.delimPeek(ctx, out, d)
 	case c.owned:

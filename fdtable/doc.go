@@ -37,6 +37,15 @@
 // splice(2), sendfile(2) and copy_file_range(2). Counters are updated from
 // the returned byte counts.
 //
+// # Idle timeouts and wire traces
+//
+// SetIdleTimeout makes a read that waits that long with nothing arriving
+// end as at end of file, leaving the connection open (idle.go). SetTrace
+// writes every byte crossing the channel to a Tracer, socat -v style
+// (trace.go); a traced channel is always bridged to external commands.
+// While either is set, copies use the channel's own reads and writes
+// instead of the zero-copy paths.
+//
 // # Child processes and blocking mode
 //
 // O_NONBLOCK belongs to the open description, and children need blocking

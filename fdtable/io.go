@@ -65,8 +65,31 @@ func (c *Channel) ReadContext(ctx context.Context, p []byte) (int, error) {
 }
 
 // readUnder reads the underlying object (the caller holds the read slot),
-// counting and noting errors.
+// counting, tracing and noting errors. Under an idle timeout, a read that
+// waits that long returns io.EOF without marking the channel at EOF.
 func (c *Channel) readUnder(ctx context.Context, p []byte) (n int, err error) {
+	if idle := c.idleFor(); idle > 0 {
+		n, err = c.idleRead(ctx, idle, func(ctx context.Context) (int, error) { return c.readOnce(ctx, p) })
+	} else {
+		n, err = c.readOnce(ctx, p)
+	}
+	c.traceRead(p[:n], err)
+	if err == errIdle {
+		err = io.EOF
+	}
+	return n, err
+}
+
+// readBridged is readUnder for the bridge of an external command, which
+// has no idle timeout: the command's own reads have none either.
+func (c *Channel) readBridged(ctx context.Context, p []byte) (int, error) {
+	n, err := c.readOnce(ctx, p)
+	c.traceRead(p[:n], err)
+	return n, err
+}
+
+// readOnce is one read of the underlying object, counted and noted.
+func (c *Channel) readOnce(ctx context.Context, p []byte) (n int, err error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
@@ -153,6 +176,15 @@ func (c *Channel) SetReadDeadline(t time.Time) error {
 // and the State becomes "RESET". On a regular file with read-ahead
 // buffered, the file offset is first moved back to the logical offset.
 func (c *Channel) Write(p []byte) (int, error) {
+	c.traceWrite(p) // before: a reply it causes is traced after it
+	n, err := c.writeUntraced(p)
+	c.traceWriteErr(n, err)
+	return n, err
+}
+
+// writeUntraced is Write without the trace: what a Tracer uses to write
+// its records to a channel.
+func (c *Channel) writeUntraced(p []byte) (int, error) {
 	if c.kind == KindFile {
 		c.syncOffset()
 	}
@@ -161,6 +193,12 @@ func (c *Channel) Write(p []byte) (int, error) {
 	c.note(err)
 	return n, err
 }
+
+// chanWriter hides a Channel's ReadFrom from io.Copy, so that every
+// write goes through Channel.Write.
+type chanWriter struct{ c *Channel }
+
+func (w chanWriter) Write(p []byte) (int, error) { return w.c.Write(p) }
 
 // syncOffset gives buffered read-ahead of a regular file back to the file
 // by seeking, so that the OS offset is the logical one. It reports false
@@ -184,7 +222,8 @@ func (c *Channel) syncOffset() bool {
 // ReadFrom (sendfile, splice, copy_file_range) with r, or, when r is a
 // *Channel, with that channel's buffered bytes first and then its
 // underlying file or connection. Counts BytesOut here and BytesIn on a
-// source channel.
+// source channel. A channel that is traced, or a source with an idle
+// timeout or a trace, is copied with the channels' own reads and writes.
 func (c *Channel) ReadFrom(r io.Reader) (int64, error) {
 	src, ok := r.(*Channel)
 	if !ok {
@@ -203,6 +242,10 @@ func (c *Channel) ReadFrom(r io.Reader) (int64, error) {
 			return total, err
 		}
 	}
+	if src.inspected() {
+		n, err := src.slowCopy(context.Background(), chanWriter{c})
+		return total + n, err
+	}
 	n, err := c.readFromReader(src.reader())
 	src.bytesIn.Add(n)
 	total += n
@@ -215,6 +258,9 @@ func (c *Channel) ReadFrom(r io.Reader) (int64, error) {
 }
 
 func (c *Channel) readFromReader(r io.Reader) (int64, error) {
+	if c.insp.trace.Load() != nil {
+		return io.Copy(chanWriter{c}, r) // counted and traced by Write
+	}
 	if c.kind == KindFile {
 		c.syncOffset()
 	}
@@ -248,7 +294,8 @@ func (c *Channel) WriteTo(w io.Writer) (int64, error) {
 // WriteToContext is WriteTo that stops soon after ctx is done, returning
 // ctx.Err(). Where the source supports deadlines (and no external command
 // holds it) the zero-copy path is kept and interrupted with a read
-// deadline; otherwise it copies with ReadContext and Write.
+// deadline; otherwise, and when the source has an idle timeout or either
+// side is traced, it copies with ReadContext and Write.
 func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error) {
 	if err := c.lockRead(ctx); err != nil {
 		return 0, err
@@ -267,6 +314,11 @@ func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error
 	c.mu.Lock()
 	fast := ctx.Done() == nil || (c.deadlines && c.children == 0)
 	c.mu.Unlock()
+	fileFast := !fast && c.fileToConn(dstCh) // see filecopy.go
+	fast = fast || fileFast
+	if c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil {
+		fast = false
+	}
 	if !fast {
 		n, err := c.slowCopy(ctx, w)
 		return total + n, err
@@ -282,8 +334,19 @@ func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error
 	if copyHook != nil {
 		copyHook(dst, src)
 	}
-	finish := c.interruptOn(ctx)
-	n, err := io.Copy(dst, src)
+	var finish func(error) error
+	if fileFast {
+		finish = dstCh.interruptWrite(ctx)
+	} else {
+		finish = c.interruptOn(ctx)
+	}
+	var n int64
+	var err error
+	if fileFast {
+		n, err = copyFileToConn(dst, src) // see filecopy.go
+	} else {
+		n, err = io.Copy(dst, src)
+	}
 	err = finish(err)
 	total += n
 	c.bytesIn.Add(n)
@@ -315,7 +378,7 @@ func (c *Channel) slowCopy(ctx context.Context, w io.Writer) (int64, error) {
 				return total, werr
 			}
 		}
-		if err == io.EOF {
+		if err == io.EOF { // also the end of an idle wait
 			return total, nil
 		}
 		if err != nil {

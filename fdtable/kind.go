@@ -23,12 +23,15 @@ const (
 	KindUDP                // a connected UDP socket tcpsh opened
 	KindSocket             // any other socket, e.g. one inherited from the caller
 	KindOther              // anything else (directory, other character device, ...)
+	KindListen             // a listening TCP socket (the listen builtin)
+	KindBound              // a bound UDP socket without a peer (listen -u)
 )
 
-var kindNames = [...]string{"tty", "file", "pipe", "null", "tcp", "udp", "socket", "other"}
+var kindNames = [...]string{"tty", "file", "pipe", "null", "tcp", "udp", "socket", "other", "tcp-listen", "udp-listen"}
 
 // String returns the lower-case name used by the fd and lsof builtins:
-// "tty", "file", "pipe", "null", "tcp", "udp", "socket" or "other".
+// "tty", "file", "pipe", "null", "tcp", "udp", "socket", "other",
+// "tcp-listen" or "udp-listen".
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
@@ -71,6 +74,9 @@ type Info struct {
 
 	Local  string // local address of a socket ("127.0.0.1:4321"), else ""
 	Remote string // peer address of a socket, else ""
+	// Accepted is true for a connection taken from a listening socket
+	// (Channel.Accept): Remote is then the client that connected.
+	Accepted bool
 
 	// State is "ESTABLISHED" (TCP) or "CONNECTED" (UDP, other connected
 	// sockets) while healthy, "CLOSE_WAIT" once end of file was read from a
@@ -100,6 +106,27 @@ type Info struct {
 	Buffered int // read-ahead bytes held in the channel
 	Refs     int // references: table entries, clones and pending children
 	Children int // external commands currently holding it via ChildFile
+
+	// TLSVersion is the negotiated version of a TLS connection ("TLS 1.3"),
+	// "" for other channels (tls.go).
+	TLSVersion string
+	// TLSSubject is the subject of the peer's leaf certificate
+	// ("CN=localhost,O=tcpsh test"), "" when not TLS or none was sent.
+	TLSSubject string
+	// TLSVerified says the peer's certificate chain was verified (false
+	// when verification was skipped).
+	TLSVerified bool
+	// Shut holds the halves shut with CloseRead (Read) and CloseWrite
+	// (Write) (halfclose.go).
+	Shut Mode
+
+	// IdleTimeout is the channel's idle timeout (0: none): a read that
+	// waits that long with nothing arriving ends as at end of file
+	// (idle.go). IdleFired is when that last happened (zero: never).
+	IdleTimeout time.Duration
+	IdleFired   time.Time
+	// Traced says the channel's traffic is being traced (trace.go).
+	Traced bool
 }
 
 // FDError is the error for an operation on a bad descriptor number, e.g.

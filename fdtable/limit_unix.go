@@ -17,6 +17,8 @@ import (
 
 var limState struct {
 	mu                 sync.Mutex
+	known              bool   // osCur/osMax hold the process's RLIMIT_NOFILE
+	osCur, osMax       uint64 // cached: only SetNoFileLimit changes them
 	set                bool   // SetNoFileLimit succeeded: the OS values are the user's
 	probed             bool   // soft holds a child's answer for probeCur/probeMax
 	probeCur, probeMax uint64 // the OS values when probed
@@ -55,13 +57,18 @@ func goMayHaveRaised(cur, max uint64) bool {
 // asks a child (`/bin/sh -c 'ulimit -Sn'`) once and caches the answer. On
 // error the current OS values are returned with it.
 func NoFileLimit() (soft, hard uint64, err error) {
-	var rl syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
-		return 0, 0, os.NewSyscallError("getrlimit", err)
-	}
-	cur, max := uint64(rl.Cur), uint64(rl.Max)
 	limState.mu.Lock()
 	defer limState.mu.Unlock()
+	// Every open asks (the tables enforce the limit), so the OS values are
+	// read once: the process's own limit changes only by SetNoFileLimit.
+	if !limState.known {
+		var rl syscall.Rlimit
+		if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
+			return 0, 0, os.NewSyscallError("getrlimit", err)
+		}
+		limState.known, limState.osCur, limState.osMax = true, uint64(rl.Cur), uint64(rl.Max)
+	}
+	cur, max := limState.osCur, limState.osMax
 	if limState.set || !goMayHaveRaised(cur, max) {
 		return fromSys(cur), fromSys(max), nil
 	}
@@ -109,7 +116,7 @@ func SetNoFileLimit(soft, hard uint64) error {
 	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
 		return os.NewSyscallError("setrlimit", err)
 	}
-	limState.set = true
+	limState.set, limState.known = true, false
 	return nil
 }
 

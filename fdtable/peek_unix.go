@@ -38,12 +38,17 @@ func (c *Channel) delimPeek(ctx context.Context, out []byte, d delimiter) ([]byt
 		}
 		out = slices.Grow(out, size)
 		win := out[have : have+size]
-		n, err := c.peekUnder(ctx, win)
+		n, err := c.peekIdle(ctx, win)
+		if err == errIdle {
+			c.traceRead(nil, err)
+			return out, io.EOF // the idle timeout: as at EOF, but not noted
+		}
 		if n == 0 {
 			if err == nil {
 				err = io.EOF
 			}
 			c.note(err)
+			c.traceRead(nil, err)
 			return out, err
 		}
 		lim, done := d.cut(win[:n], have)
@@ -68,6 +73,7 @@ func (c *Channel) consume(p []byte) (int, error) {
 	total := 0
 	for total < len(p) {
 		n, err := c.rawRead(p[total:])
+		c.traceRead(p[total:total+n], err)
 		total += n
 		c.bytesIn.Add(int64(n))
 		if err != nil {
@@ -76,6 +82,15 @@ func (c *Channel) consume(p []byte) (int, error) {
 		}
 	}
 	return total, nil
+}
+
+// peekIdle is peekUnder under the channel's idle timeout, which ends it
+// with errIdle.
+func (c *Channel) peekIdle(ctx context.Context, p []byte) (int, error) {
+	if idle := c.idleFor(); idle > 0 {
+		return c.idleRead(ctx, idle, func(ctx context.Context) (int, error) { return c.peekUnder(ctx, p) })
+	}
+	return c.peekUnder(ctx, p)
 }
 
 // peekUnder waits until the socket is readable (honouring ctx and the read
@@ -88,9 +103,18 @@ func (c *Channel) peekUnder(ctx context.Context, p []byte) (int, error) {
 	}
 	c.mu.Lock()
 	blocking := c.children > 0
+	noDeadline := c.rdeadline.IsZero()
 	c.mu.Unlock()
 	if blocking {
 		return c.pollWait(ctx, func() (int, error) { return c.peekNoWait(p) })
+	}
+	// Input already queued needs no interrupt hook (a context.AfterFunc
+	// and a channel per call): look once without waiting. With a read
+	// deadline set, the runtime's deadline check comes first, as before.
+	if noDeadline {
+		if n, err := c.peekNoWait(p); err != unix.EAGAIN {
+			return n, err
+		}
 	}
 	var n int
 	var perr error

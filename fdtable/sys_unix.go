@@ -49,10 +49,11 @@ func detectKind(c *Channel) Kind {
 		case unix.S_IFSOCK:
 			kind = KindSocket
 		case unix.S_IFCHR:
-			if isatty(fd) {
-				kind = KindTTY
-			} else if rdev, ok := nullRdev(); ok && uint64(st.Rdev) == rdev {
+			// The null device first: it needs no ioctl.
+			if rdev, ok := nullRdev(); ok && uint64(st.Rdev) == rdev {
 				kind = KindNull
+			} else if isatty(fd) {
+				kind = KindTTY
 			}
 		}
 	})

@@ -318,7 +318,7 @@ func (t *Table) OpenFile(path string, flag int, perm os.FileMode) (*Channel, err
 	if err := t.CanOpen(1); err != nil {
 		return nil, &os.PathError{Op: "open", Path: path, Err: syscall.EMFILE}
 	}
-	return OpenFile(path, flag, perm)
+	return openFile(path, flag, perm)
 }
 
 // Pipe is the package's Pipe after CanOpen(2): when the table has fewer

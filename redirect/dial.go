@@ -2,6 +2,7 @@ package redirect
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -20,9 +21,16 @@ type Dialer struct {
 	// is as written: resolving it is DialContext's job, so a sandbox can
 	// refuse a host before any name lookup.
 	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
-	// ConnectTimeout bounds connect (name lookup included); 0 means the
-	// OS default, as in bash.
+	// ConnectTimeout bounds connect (name lookup included, and the TLS
+	// handshake of /dev/tls); 0 means the OS default, as in bash.
 	ConnectTimeout time.Duration
+	// TLSConfig, if not nil, is called at each /dev/tls open for the
+	// client configuration (see NewTLSConfig, which reads the session's
+	// TCPSH_TLS_INSECURE and SSL_CERT_FILE); its error fails the open
+	// before any connection is made. nil means NewTLSConfig(nil, ""): system
+	// roots, certificate verified. Dial fills in ServerName (from HOST)
+	// and NextProtos (http/1.1) when they are empty.
+	TLSConfig func() (*tls.Config, error)
 }
 
 // errConnectTimeout is the context cause set when ConnectTimeout expires.
@@ -32,9 +40,10 @@ var errConnectTimeout = errors.New("connect timeout")
 // table) only; it never asks the network.
 var portResolver = &net.Resolver{PreferGo: true}
 
-// Dial opens the socket a TCP or UDP Target names: a TCP connection, tried
-// on every address the host resolves to as net.Dialer does, or a connected
-// UDP socket. A nil *Dialer works like the zero value.
+// Dial opens the socket a TCP, UDP or TLS Target names: a TCP connection,
+// tried on every address the host resolves to as net.Dialer does, a
+// connected UDP socket, or a *tls.Conn whose handshake is done. A nil
+// *Dialer works like the zero value.
 //
 // Errors are *Error values worded as bash 5.2 words them:
 //
@@ -46,12 +55,23 @@ var portResolver = &net.Resolver{PreferGo: true}
 //     line), Error "PATH: Invalid argument";
 //   - unknown service: Notice "PORT: Servname not supported for ai_socktype"
 //     (with line), Error "PATH: Invalid argument";
-//   - port above 65535: Error "PATH: invalid port number", no Notice.
+//   - port above 65535: Error "PATH: invalid port number", no Notice;
+//   - TLS: a bad TLSConfig ("PATH: SSL_CERT_FILE=x: No such file or
+//     directory") or a failed handshake, no Notice, with the reason in a
+//     *TLSError ("PATH: x509: certificate signed by unknown authority");
+//     a handshake that times out or is interrupted is worded as connect.
 func (d *Dialer) Dial(ctx context.Context, t Target) (net.Conn, error) {
 	var network string
+	var tlsConf *tls.Config
 	switch t.Kind {
 	case TCP:
 		network = "tcp"
+	case TLS:
+		network = "tcp"
+		var err error
+		if tlsConf, err = d.tlsConfig(t); err != nil {
+			return nil, err
+		}
 	case UDP:
 		network = "udp"
 	default:
@@ -86,6 +106,9 @@ func (d *Dialer) Dial(ctx context.Context, t Target) (net.Conn, error) {
 			_ = conn.Close()
 		}
 		return nil, dialError(ctx, t, err)
+	}
+	if tlsConf != nil {
+		return handshake(ctx, t, conn, tlsConf)
 	}
 	return conn, nil
 }

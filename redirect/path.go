@@ -1,7 +1,7 @@
 // Package redirect knows the special file names that bash handles itself in
 // redirections (/dev/tcp/HOST/PORT, /dev/udp/HOST/PORT, /dev/stdin,
-// /dev/stdout, /dev/stderr and /dev/fd/N) and opens the sockets behind the
-// network ones.
+// /dev/stdout, /dev/stderr and /dev/fd/N), and tcpsh's own
+// /dev/tls/HOST/PORT, and opens the sockets behind the network ones.
 //
 // It returns plain net.Conn values; keeping them in a descriptor table is the
 // caller's business. Its errors reproduce bash 5.2's wording (see Error and
@@ -17,8 +17,7 @@ import (
 // Kind says what a redirection target names.
 type Kind uint8
 
-// The kinds of redirection target. New kinds (TLS, say) are appended at the
-// end, so the values of the existing ones never change.
+// The kinds of redirection target. New kinds are appended at the end, so the values of the existing ones never change.
 const (
 	// NotSpecial is an ordinary file path, opened by the operating system.
 	NotSpecial Kind = iota
@@ -34,6 +33,9 @@ const (
 	Stderr
 	// FD is /dev/fd/N: a duplicate of descriptor N.
 	FD
+	// TLS is /dev/tls/HOST/PORT: a TLS client connection over TCP (not
+	// in bash).
+	TLS
 )
 
 var kindNames = [...]string{
@@ -44,6 +46,7 @@ var kindNames = [...]string{
 	Stdout:     "Stdout",
 	Stderr:     "Stderr",
 	FD:         "FD",
+	TLS:        "TLS",
 }
 
 // String returns the constant's name, e.g. "TCP".
@@ -55,7 +58,7 @@ func (k Kind) String() string {
 }
 
 // IsNetwork reports whether the kind is opened by Dialer.Dial.
-func (k Kind) IsNetwork() bool { return k == TCP || k == UDP }
+func (k Kind) IsNetwork() bool { return k == TCP || k == UDP || k == TLS }
 
 // IsDup reports whether the kind duplicates an existing descriptor
 // (Target.FD).
@@ -65,10 +68,10 @@ func (k Kind) IsDup() bool { return k == Stdin || k == Stdout || k == Stderr || 
 type Target struct {
 	// Kind says what the path names.
 	Kind Kind
-	// Host is the host of a TCP or UDP target, as written except that
+	// Host is the host of a TCP, UDP or TLS target, as written except that
 	// the brackets around an IPv6 literal ("[::1]") are removed.
 	Host string
-	// Port is the port of a TCP or UDP target as written: a number or a
+	// Port is the port of a TCP, UDP or TLS target as written: a number or a
 	// service name. It may contain slashes ("80/x"), which later fail as an
 	// unknown service, as in bash.
 	Port string
@@ -82,6 +85,7 @@ type Target struct {
 const (
 	tcpPrefix = "/dev/tcp/"
 	udpPrefix = "/dev/udp/"
+	tlsPrefix = "/dev/tls/"
 	fdPrefix  = "/dev/fd/"
 	// maxFD bounds /dev/fd/N; larger numbers are left to the operating
 	// system, which has no such descriptor either.
@@ -94,7 +98,8 @@ const (
 // slash after the host: HOST runs up to that slash and PORT is everything
 // after it (possibly empty, which means port 0, or containing more
 // slashes). A path with no such slash, like /dev/tcp/127.0.0.1, is an
-// ordinary file (Kind NotSpecial), as in bash. "[::1]" is accepted as a host
+// ordinary file (Kind NotSpecial), as in bash. /dev/tls/HOST/PORT (not
+// in bash) follows the same rules. "[::1]" is accepted as a host
 // (bash rejects it). A numeric port above 65535 is an error (bash silently
 // reduces it modulo 65536); the error is an *Error wrapping ErrInvalidPort,
 // returned together with the otherwise parsed Target.
@@ -109,6 +114,8 @@ func ParsePath(path string) (Target, error) {
 		return parseNet(t, TCP, path[len(tcpPrefix):])
 	case strings.HasPrefix(path, udpPrefix):
 		return parseNet(t, UDP, path[len(udpPrefix):])
+	case strings.HasPrefix(path, tlsPrefix):
+		return parseNet(t, TLS, path[len(tlsPrefix):])
 	case path == "/dev/stdin":
 		t.Kind, t.FD = Stdin, 0
 	case path == "/dev/stdout":
@@ -123,7 +130,7 @@ func ParsePath(path string) (Target, error) {
 	return t, nil
 }
 
-// parseNet fills t from rest, the part of a /dev/tcp/ or /dev/udp/ path
+// parseNet fills t from rest, the part of a /dev/tcp/, /dev/udp/ or /dev/tls/ path
 // after the prefix.
 func parseNet(t Target, kind Kind, rest string) (Target, error) {
 	host, port, ok := strings.Cut(rest, "/")

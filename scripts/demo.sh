@@ -1,35 +1,65 @@
 #!/usr/bin/env tcpsh
-# A tour of tcpsh that needs no network: the shell, its fd table, and the
-# /dev/tcp exercise when a server is given.
-#   go run ./cmd/tcpsh scripts/demo.sh [HOST PORT]
+# A tour of tcpsh that needs no network: tcpsh serves a small web page on
+# a free port of 127.0.0.1 from a background listen/accept loop, then
+# does the course's /dev/tcp exercise against it step by step, showing
+# the fd table (fd) and the sockets (lsof) along the way.
+#   go run ./cmd/tcpsh scripts/demo.sh             # all local, ~0.1 s
+#   go run ./cmd/tcpsh scripts/demo.sh HOST PORT   # the exercise against HOST:PORT
 set -u
 
-echo "== tcpsh $TCPSH_VERSION: the bash people write"
-greet() { local who=$1; printf 'hello, %s (%d chars)\n' "$who" "${#who}"; }
-for who in world 世界; do greet "$who"; done
-declare -A port=([http]=80 [redis]=6379)
-for k in "${!port[@]}"; do echo "$k -> ${port[$k]}"; done | sort
-echo "pipeline: $(printf '%s\n' c a b | sort | tr '\n' ' ')"
-
-echo "== fds are channels in a table of the session"
-tmp=$(mktemp)
-exec 5>"$tmp"          # open a file on fd 5
-exec 6>&5              # 6 shares 5's open file description
-echo "written through 5" >&5
-echo "written through 6" >&6
-fd 5 6                 # the table: 6 shares 5's description ("= 5")
-exec 5>&- 6>&-         # close both
-cat "$tmp"
-rm -f "$tmp"
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+[ -t 1 ] || step() { printf '\n$ %s\n' "$*"; }
 
 if [ $# -ge 2 ]; then
 	host=$1 port=$2
-	echo "== the course exercise against $host:$port"
-	exec 8<> "/dev/tcp/$host/$port"
-	echo -e "GET / HTTP/1.0\r\nHost: $host\r\n\r" 1>& 8
-	head -n 1 0<& 8
-	exec 8<&-
 else
-	echo "== give HOST PORT to run the /dev/tcp exercise, e.g.:"
-	echo "   go run ./cmd/tcpsh scripts/demo.sh 127.0.0.1 8080"
+	echo "== 1. the server: listen on a free port, serve a page in the background"
+	step 'listen -p port 0'
+	listen -p port 0 || exit 1 # port 0: the system picks a free port
+	lfd=$REPLY
+	host=127.0.0.1
+	echo "listening on $host:$port, fd $lfd"
+
+	# page answers one HTTP request on stdin/stdout.
+	page() {
+		local request header
+		IFS= read -r request || return
+		while IFS= read -r header && [ -n "${header%$'\r'}" ]; do :; done
+		printf 'HTTP/1.0 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nServer: tcpsh-demo\r\nConnection: close\r\n\r\n'
+		printf '<html><body><h1>你好，tcpsh</h1><p>%s, answered by listen/accept</p></body></html>\n' "${request%$'\r'}"
+	}
+	step 'while accept -v conn $lfd; do page <&$conn >&$conn; exec {conn}>&-; done &'
+	while accept -v conn "$lfd"; do
+		page <&"$conn" >&"$conn"
+		exec {conn}>&-
+	done &
+	server=$!
+	step fd
+	fd
+fi
+
+echo
+echo "== 2. the course exercise, step by step"
+step "exec 8<> /dev/tcp/$host/$port"
+exec 8<>"/dev/tcp/$host/$port" || exit 1
+step 'fd 8; lsof -p $$ -a -i'
+fd 8
+lsof -p $$ -a -i
+step 'echo -e "GET / HTTP/1.0\n" 1>& 8'
+echo -e "GET / HTTP/1.0\n" 1>&8
+step 'cat 0<& 8'
+cat 0<&8
+step 'fd 8'
+fd 8 # the server has closed its end: CLOSE_WAIT
+step 'exec 8<&-'
+exec 8<&-
+
+if [ -n "${server-}" ]; then
+	echo
+	echo "== 3. stop the server"
+	step 'kill $server; wait; exec {lfd}>&-; fd'
+	kill "$server"
+	wait "$server"
+	exec {lfd}>&-
+	fd
 fi

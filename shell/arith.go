@@ -3,6 +3,7 @@ package shell
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -13,6 +14,44 @@ import (
 // parser with 64-bit wrapping integers. Variables hold strings that are
 // themselves evaluated as expressions. Errors name the expression and the
 // token where evaluation stopped, as bash's do.
+
+// arithSources remembers the source text of arithmetic nodes that are
+// not plain words (see arithText): printing a node back to source is the
+// dearest step of $((...)) and of each round of a for ((...)) loop, and a
+// parsed tree never changes. The map is bounded (emptied when full, so
+// that an eval loop making new trees cannot grow it) and shared by every
+// Runner.
+var arithSources struct {
+	sync.Mutex
+	m map[syntax.ArithmExpr]string
+}
+
+// arithSourcesMax bounds arithSources.
+const arithSourcesMax = 4096
+
+// arithSource returns x printed back to source, without the $(( )) and
+// escaped newlines.
+func arithSource(x syntax.ArithmExpr) (string, error) {
+	arithSources.Lock()
+	txt, ok := arithSources.m[x]
+	arithSources.Unlock()
+	if ok {
+		return txt, nil
+	}
+	var sb strings.Builder
+	if err := syntax.NewPrinter().Print(&sb, &syntax.ArithmExp{X: x}); err != nil {
+		return "", err
+	}
+	txt = strings.ReplaceAll(sb.String(), "\\\n", "")
+	txt = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(txt, "$(("), "))"))
+	arithSources.Lock()
+	if arithSources.m == nil || len(arithSources.m) >= arithSourcesMax {
+		arithSources.m = make(map[syntax.ArithmExpr]string)
+	}
+	arithSources.m[x] = txt
+	arithSources.Unlock()
+	return txt, nil
+}
 
 // arithErr is an arithmetic evaluation error worded as bash words it.
 type arithErr struct {

@@ -120,7 +120,7 @@ func bSource(ctx context.Context, c *Call) int {
 			}
 		}
 	}
-	data, err := os.ReadFile(r.absPath(path))
+	data, err := r.sess.readFile(r.absPath(path))
 	if err != nil {
 		r.errf("%s: %s", name, errnoText(unwrapPathError(err)))
 		return 1
@@ -154,7 +154,7 @@ func (r *Runner) runLinesNested(ctx context.Context, src string) int {
 	r.traceLevel++
 	defer func() { r.src = savedSrc; r.traceLevel-- }()
 	p := r.newParser()
-	for stmts, err := range p.InteractiveSeq(lr) {
+	for stmts, err := range stopSafe(p.InteractiveSeq(lr)) {
 		if err != nil {
 			r.syntaxError(err, lr, ModeScript)
 			r.lastStatus = 2
@@ -464,7 +464,7 @@ func bCd(ctx context.Context, c *Call) int {
 		}
 	}
 	dir = filepath.Clean(dir)
-	st, err := os.Stat(dir)
+	st, err := r.sess.stat(dir)
 	if err != nil {
 		c.Errorf("%s: %s", target, errnoText(unwrapPathError(err)))
 		return 1
@@ -473,7 +473,7 @@ func bCd(ctx context.Context, c *Call) int {
 		c.Errorf("%s: Not a directory", target)
 		return 1
 	}
-	if f, err := os.Open(dir); err != nil {
+	if f, err := r.sess.openFile(dir, os.O_RDONLY, 0); err != nil {
 		c.Errorf("%s: %s", target, errnoText(unwrapPathError(err)))
 		return 1
 	} else {

@@ -20,11 +20,12 @@ import (
 // script uses, which are not the OS descriptors behind them.
 //
 //	fd [-l] [--json] [N ...]
+//	fd -T SECS N ...
 //
 // Columns: FD MODE TYPE TARGET STATE IN OUT AGE; -l adds OSFD INODE
 // OBJECT, the OS view that `ls -l /proc/PID/fd` and the real lsof show.
 
-const fdUsage = "fd [-l] [--json] [fd ...]"
+const fdUsage = "fd [-l] [--json] [fd ...] or fd -T secs fd ..."
 
 // fdRow is one open fd as the fd and lsof builtins show it.
 type fdRow struct {
@@ -57,7 +58,7 @@ func fdRows(t *fdtable.Table) []fdRow {
 		ch.Release()
 		chans = append(chans, ch)
 		groups[ch] = append(groups[ch], fd)
-		if tg, err := redirect.ParsePath(row.info.Path); err == nil && (tg.Kind == redirect.TCP || tg.Kind == redirect.UDP) {
+		if tg, err := redirect.ParsePath(row.info.Path); err == nil && tg.Kind.IsNetwork() {
 			row.host, row.port = tg.Host, tg.Port
 		}
 		rows = append(rows, row)
@@ -92,7 +93,7 @@ func osObject(in fdtable.Info) string {
 }
 
 func isSocketKind(k fdtable.Kind) bool {
-	return k == fdtable.KindTCP || k == fdtable.KindUDP || k == fdtable.KindSocket
+	return k == fdtable.KindTCP || k == fdtable.KindUDP || k == fdtable.KindSocket || k.IsListener()
 }
 
 // isAnonPipe reports whether path names an anonymous pipe rather than a
@@ -106,10 +107,14 @@ func isAnonPipe(path string) bool {
 // is read), else the channel's state.
 func (row *fdRow) state() string {
 	in := row.info
+	st := in.State
 	if in.State == "ESTABLISHED" && in.TCPState != "" {
-		return in.TCPState
+		st = in.TCPState
 	}
-	return in.State
+	if n := shutNote(in); n != "" { // halfclose (builtin_halfclose.go)
+		st += "/" + n
+	}
+	return st
 }
 
 // target is the TARGET column without the shared-description note.
@@ -118,11 +123,16 @@ func (row *fdRow) target() string {
 	switch {
 	case isSocketKind(in.Kind) && (in.Local != "" || in.Remote != ""):
 		s := in.Local
-		if in.Remote != "" {
+		if n := listenTarget(in); n != "" { // builtin_listen.go
+			s = n
+		} else if in.Remote != "" {
 			s += " -> " + in.Remote
 		}
 		if w := row.written(); w != "" {
 			s += " (" + w + ")"
+		}
+		if n := tlsNote(in); n != "" { // tls.go
+			s += " " + n
 		}
 		return s
 	case in.Kind == fdtable.KindPipe && isAnonPipe(in.Path):
@@ -170,6 +180,15 @@ type fdJSON struct {
 	OSFD       int     `json:"os_fd"`
 	Inode      uint64  `json:"inode,omitempty"`
 	Object     string  `json:"object,omitempty"`
+	TLSVersion string  `json:"tls_version,omitempty"` // TLS channels (tls.go)
+	TLSSubject string  `json:"tls_subject,omitempty"`
+	TLSVerify  *bool   `json:"tls_verified,omitempty"`
+	Shut       string  `json:"shut,omitempty"` // halfclose: SHUT_WR, SHUT_RD, SHUT_RDWR
+	// IdleTimeout is the idle timeout in seconds, IdleFired when it last
+	// ended a read (RFC 3339), Traced whether a trace is on (idle.go).
+	IdleTimeout float64 `json:"idle_timeout,omitempty"`
+	IdleFired   string  `json:"idle_fired,omitempty"`
+	Traced      bool    `json:"traced,omitempty"`
 }
 
 func bFd(ctx context.Context, c *Call) int {
@@ -186,6 +205,8 @@ func bFd(ctx context.Context, c *Call) int {
 		case a == "--help":
 			fmt.Fprintf(c, "%s: %s\n", c.Name, fdUsage)
 			return 0
+		case strings.HasPrefix(a, "-T"): // fd -T SECS FD...: idle timeout (idle.go)
+			return fdIdleOption(c, a[2:], args)
 		case strings.HasPrefix(a, "--"):
 			c.Errorf("%s: invalid option", a)
 			return c.Usage(fdUsage)
@@ -263,7 +284,7 @@ operands:
 			target += note
 		}
 		listed[row.fd] = true
-		cells := []string{strconv.Itoa(row.fd), in.Mode.String(), in.Kind.String(), target, row.state(),
+		cells := []string{strconv.Itoa(row.fd), in.Mode.String(), rowType(in), target, row.state() + idleCell(in, now),
 			humanBytes(in.BytesIn), humanBytes(in.BytesOut), humanAge(now.Sub(in.Opened))}
 		if long {
 			osfd, inode := "-", "-"
@@ -284,7 +305,7 @@ operands:
 func (row *fdRow) json(now time.Time) fdJSON {
 	in := row.info
 	j := fdJSON{
-		FD: row.fd, Mode: in.Mode.String(), Type: in.Kind.String(), Target: row.target(), Path: in.Path,
+		FD: row.fd, Mode: in.Mode.String(), Type: rowType(in), Target: row.target(), Path: in.Path,
 		Local: in.Local, Remote: in.Remote, Host: row.host, Port: row.port, State: row.state(),
 		BytesIn: in.BytesIn, BytesOut: in.BytesOut, Buffered: in.Buffered,
 		Opened: in.Opened.UTC().Format(time.RFC3339Nano), AgeSeconds: now.Sub(in.Opened).Seconds(),
@@ -294,6 +315,9 @@ func (row *fdRow) json(now time.Time) fdJSON {
 		n := row.shared[0]
 		j.SameAs = &n
 	}
+	row.tlsJSON(&j) // tls.go
+	// Idle timeout and trace (idle.go).
+	j.IdleTimeout, j.IdleFired, j.Traced = idleJSON(in)
 	return j
 }
 

@@ -50,10 +50,6 @@ func (r *Runner) shoptOn(name string) bool {
 	return o != nil && o.get(&r.shopts)
 }
 
-// crlf applies `set -o crlf` to output bound for a socket (a later issue);
-// today it returns p unchanged.
-func (r *Runner) crlf(fd int, p []byte) []byte { return p }
-
 func bPrintf(ctx context.Context, c *Call) int {
 	args := c.Args
 	varName := ""
@@ -90,6 +86,15 @@ func bPrintf(ctx context.Context, c *Call) int {
 		Warn:      func(msg string) { c.r.errf("%s", msg) },
 		StartTime: c.r.sess.start,
 		Location:  c.r.location(),
+	}
+	if varName == "" {
+		// Stdout streams past outBufMax; runBuiltin reports a failed write.
+		out := &outBuf{ctx: ctx, c: c}
+		status, _ := format.Printf(out, args[0], args[1:], opt)
+		if out.Flush() != nil && status == 0 {
+			status = 1
+		}
+		return status
 	}
 	status, err := format.Printf(&buf, args[0], args[1:], opt)
 	if err != nil {
@@ -306,10 +311,14 @@ func (r *Runner) readInput(ctx context.Context, ch *fdtable.Channel, o readOpts)
 				delim = -1
 			}
 			b, err := ch.ReadDelimContext(ctx, byte(delim), want-got, delim < 0)
-			sb.Write(b)
-			if !o.exact && len(b) > 0 && b[len(b)-1] == o.delim {
-				s := sb.String()
-				return s[:len(s)-1], false, nil
+			atDelim := !o.exact && len(b) > 0 && b[len(b)-1] == o.delim
+			if atDelim {
+				b = b[:len(b)-1]
+			}
+			// bash drops NUL bytes: they neither count nor stay.
+			sb.Write(bytes.ReplaceAll(b, []byte{0}, nil))
+			if atDelim {
+				return sb.String(), false, nil
 			}
 			if err != nil {
 				return sb.String(), true, err
@@ -517,6 +526,9 @@ func bMapfile(ctx context.Context, c *Call) int {
 			s := string(b)
 			if trim && len(s) > 0 && s[len(s)-1] == delim {
 				s = s[:len(s)-1]
+			}
+			if i := strings.IndexByte(s, 0); i >= 0 {
+				s = s[:i] // bash's element is a C string: it ends at a NUL
 			}
 			pos := origin + read
 			if callback != "" && (read+1)%quantum == 0 {

@@ -216,7 +216,7 @@ func (q *lsofQuery) fdRow(fr *fdRow) []string {
 		if isAnonPipe(in.Path) {
 			name = "pipe"
 		}
-	case fdtable.KindTCP, fdtable.KindUDP, fdtable.KindSocket:
+	case fdtable.KindTCP, fdtable.KindUDP, fdtable.KindSocket, fdtable.KindListen, fdtable.KindBound:
 		device, node = inode, "sock"
 		if ap, err := netip.ParseAddrPort(in.Local); err == nil {
 			typ, node = "IPv4", lsofProto(in)
@@ -247,7 +247,7 @@ func (q *lsofQuery) fdRow(fr *fdRow) []string {
 
 // lsofProto is the NODE column of an internet socket.
 func lsofProto(in fdtable.Info) string {
-	if in.Kind == fdtable.KindTCP || in.TCPState != "" {
+	if in.Kind == fdtable.KindTCP || in.Kind == fdtable.KindListen || in.TCPState != "" {
 		return "TCP"
 	}
 	return "UDP"
@@ -259,7 +259,7 @@ func (q *lsofQuery) inetName(fr *fdRow) string {
 	in := fr.info
 	proto := lsofProto(in)
 	s := q.endpoint(in.Local, proto)
-	if in.Remote != "" {
+	if in.Remote != "" && in.Kind != fdtable.KindBound { // an unconnected UDP socket has no peer
 		s += "->" + q.endpoint(in.Remote, proto)
 	}
 	if proto == "TCP" {
@@ -270,6 +270,9 @@ func (q *lsofQuery) inetName(fr *fdRow) string {
 		if st != "" {
 			s += " (" + st + ")"
 		}
+	}
+	if n := tlsNote(in); n != "" { // tls.go
+		s += " " + n
 	}
 	return s
 }
@@ -478,6 +481,9 @@ func (q *lsofQuery) selects(in fdtable.Info) bool {
 		return false // not an internet socket
 	}
 	remote, _ := netip.ParseAddrPort(in.Remote)
+	if in.Kind == fdtable.KindBound {
+		remote = netip.AddrPort{} // the last sender is no peer to lsof
+	}
 	for _, sp := range q.specs {
 		if sp.matches(lsofProto(in), local, remote) {
 			return true

@@ -22,6 +22,7 @@ type setOption struct {
 var setOptions = []setOption{
 	{name: "allexport", letter: 'a', field: func(o *shellOpts) *bool { return &o.allexport }},
 	{name: "braceexpand", bit: 0, def: true},
+	{name: "crlf", bit: 15}, // tcpsh: \r\n line ends on sockets (crlf.go)
 	{name: "emacs", bit: 1},
 	{name: "errexit", letter: 'e', field: func(o *shellOpts) *bool { return &o.errexit }},
 	{name: "errtrace", letter: 'E', field: func(o *shellOpts) *bool { return &o.errtrace }},
@@ -46,6 +47,7 @@ var setOptions = []setOption{
 	{name: "privileged", bit: 13},
 	{name: "verbose", letter: 'v', field: func(o *shellOpts) *bool { return &o.verbose }},
 	{name: "vi", bit: 14},
+	{name: "wiretrace", bit: 16}, // tcpsh: trace every socket opened (builtin_trace.go)
 	{name: "xtrace", letter: 'x', field: func(o *shellOpts) *bool { return &o.xtrace }},
 }
 

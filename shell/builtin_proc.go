@@ -303,7 +303,7 @@ func bKill(ctx context.Context, c *Call) int {
 				continue
 			}
 		}
-		if err := killPID(pid, sig); err != nil {
+		if err := r.sess.kill(pid, sig); err != nil {
 			c.Errorf("(%s) - %s", a, errnoText(err))
 			status = 1
 		}
@@ -530,7 +530,7 @@ func bUlimit(ctx context.Context, c *Call) int {
 		c.Errorf("open files: cannot modify limit: Invalid argument")
 		return 1
 	}
-	if err := fdtable.SetNoFileLimit(ns, nh); err != nil {
+	if err := c.r.sess.setNoFileLimit(ns, nh); err != nil {
 		c.Errorf("open files: cannot modify limit: %s", errnoText(err))
 		return 1
 	}

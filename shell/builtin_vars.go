@@ -180,6 +180,10 @@ func (r *Runner) declare(c *Call, name string, opts []string, items []*syntax.As
 
 // declareOne applies attributes and an optional value to one name.
 func (r *Runner) declareOne(name string, a *syntax.Assign, f declFlags) error {
+	switch name {
+	case "LC_ALL", "LC_CTYPE", "LANG":
+		defer r.updateLocale() // export LC_ALL=C.UTF-8 switches too
+	}
 	local := (f.local || (len(r.funcNames) > 0 && !f.global && !f.export && !f.readonly))
 	cur := r.vars.get(name)
 	if local && cur.ReadOnly {

@@ -201,12 +201,10 @@ func (r *Runner) arithText(x syntax.ArithmExpr) (string, error) {
 		}
 		return r.document(w)
 	}
-	var sb strings.Builder
-	if err := syntax.NewPrinter().Print(&sb, &syntax.ArithmExp{X: x}); err != nil {
+	txt, err := arithSource(x)
+	if err != nil {
 		return "", err
 	}
-	txt := strings.ReplaceAll(sb.String(), "\\\n", "")
-	txt = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(txt, "$(("), "))"))
 	if !strings.ContainsAny(txt, "$`\\") {
 		return txt, nil
 	}

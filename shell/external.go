@@ -16,6 +16,7 @@ import (
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 
+	"tcpsh/fdtable"
 	"tcpsh/redirect"
 )
 
@@ -104,11 +105,12 @@ func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) in
 		r.job.addProc(cmd.Process)
 	}
 	stop := context.AfterFunc(ctx, func() {
-		cmd.Process.Signal(os.Interrupt)
+		cmd.Process.Signal(interruptSignal(ctx)) // SIGINT, or timeout's signal (builtin_timeout.go)
 		time.AfterFunc(2*time.Second, func() { cmd.Process.Kill() })
 	})
 	err = cmd.Wait()
 	stop()
+	r.awaitOwnSigint(ctx, cmd.ProcessState)
 	r.reportSignalDeath(cmd.ProcessState)
 	return exitStatus(cmd.ProcessState, err)
 }
@@ -233,17 +235,33 @@ func (r *Runner) childFiles(cmd *exec.Cmd) ([]func(), error) {
 	if max >= 3 {
 		cmd.ExtraFiles = make([]*os.File, max-2)
 	}
+	// One file per channel: a channel at several numbers (fd 0 and 3
+	// after <&3) is one description for the child too, and a second
+	// socketpair bridge (TLS, read-ahead) would wait for the first.
+	given := map[*fdtable.Channel]*os.File{}
+	stdin, _ := r.fds.Get(0)
 	for _, fd := range fds {
 		ch, err := r.fds.Get(fd)
 		if err != nil {
 			continue
 		}
-		f, rel, err := ch.ChildFile()
-		if err != nil {
-			return releases, err
-		}
-		if rel != nil {
-			releases = append(releases, rel)
+		f, ok := given[ch]
+		if !ok {
+			var rel func()
+			if (ch.IsTLS() || ch.Traced()) && ch != stdin { // traced: builtin_trace.go
+				// Read only as stdin (tls.go): a TLS fd merely inherited
+				// must not take the connection's input.
+				f, rel, err = ch.ChildOutputFile()
+			} else {
+				f, rel, err = ch.ChildFile()
+			}
+			if err != nil {
+				return releases, err
+			}
+			if rel != nil {
+				releases = append(releases, rel)
+			}
+			given[ch] = f
 		}
 		switch fd {
 		case 0:

@@ -66,7 +66,7 @@ var builtinHelp = map[string]helpEntry{
 	"pushd":     {"pushd [-n] [+N | -N | dir]", "Push a directory onto the directory stack and change to it, or rotate the stack."},
 	"popd":      {"popd [-n] [+N | -N]", "Remove a directory from the directory stack and change to the new top."},
 	"dirs":      {"dirs [-clpv] [+N] [-N]", "Show the directory stack."},
-	"fd":        {"fd [-l] [--json] [fd ...]", "List the session's open fds: mode, type (tty, file, pipe, null, tcp, udp), target (for sockets `local -> remote' and the host as written), state (ESTABLISHED, CLOSE_WAIT, RESET, ...), bytes in and out, age; `= N' marks fds sharing one description. -l adds the OS fd, inode and kernel object; --json prints JSON lines."},
+	"fd":        {"fd [-l] [--json] [fd ...] or fd -T secs fd ...", "List the session's open fds: mode, type (tty, file, pipe, null, tcp, tls, udp, tcp-listen, udp-listen), target (for sockets `local -> remote', `local <- peer' for accepted ones, the host as written, the TLS version and certificate subject), state (LISTEN, ESTABLISHED, CLOSE_WAIT, RESET, /SHUT_WR after halfclose, the idle timeout and when it fired, traced), bytes in and out, age; `= N' marks fds sharing one description. -l adds the OS fd, inode and kernel object; --json prints JSON lines. -T SECS sets the idle timeout of the sockets FD... (0 clears it): a read that waits that long with nothing arriving ends as at end of file and the connection stays open."},
 	"lsof":      {"lsof [-a] [-p pid] [-i [spec]] [-nPt]", "Answer `lsof -p $$' (alone or ANDed with -a -i selections) from the session's fd table, in the real lsof's columns with this shell's fd numbers. Any other query runs the lsof program from PATH."},
 }
 

@@ -88,7 +88,11 @@ func (r *Runner) expandPrompt(ps string) (string, error) {
 		case 's':
 			sb.WriteString("tcpsh")
 		case 'v', 'V':
-			sb.WriteString(Version)
+			v := Version
+			if ps[i] == 'v' && strings.Count(v, ".") > 1 {
+				v = v[:strings.LastIndexByte(v, '.')] // bash's \v: major.minor
+			}
+			sb.WriteString(v)
 		case '[', ']':
 			// Non-printing markers: nothing to print.
 		case 'e':

@@ -71,6 +71,7 @@ func (u undoList) run() {
 // command) the changes stay; otherwise the returned func undoes them.
 // On error, whatever was applied is undone already.
 func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist bool) (func(), error) {
+	defer r.endDocs(r.beginDocs()) // set -o crlf here-documents (crlf.go)
 	var undo undoList
 	install := func(fd int, ch *fdtable.Channel) error {
 		if persist {
@@ -171,7 +172,7 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 		if err != nil {
 			return err
 		}
-		ch, err := r.stringChannel(body)
+		ch, err := r.docChannel(body)
 		if err != nil {
 			return err
 		}
@@ -410,8 +411,11 @@ func (r *Runner) openPath(ctx context.Context, path string, flag int, noclobber 
 		return nil, err
 	}
 	switch t.Kind {
-	case redirect.TCP, redirect.UDP:
+	case redirect.TCP, redirect.UDP, redirect.TLS:
 		d := r.sess.dialer
+		if d.TLSConfig == nil {
+			d.TLSConfig = r.tlsConfig // TCPSH_TLS_INSECURE, SSL_CERT_FILE (tls.go)
+		}
 		if v := r.getString("TCPSH_CONNECT_TIMEOUT"); v != "" {
 			to, err := redirect.ParseTimeout(v)
 			if err != nil {
@@ -426,7 +430,7 @@ func (r *Runner) openPath(ctx context.Context, path string, flag int, noclobber 
 		if err != nil {
 			return nil, err
 		}
-		return fdtable.NewConn(conn, path), nil
+		return r.socketOpened(fdtable.NewConn(conn, path)) // idle timeout, wiretrace (builtin_trace.go)
 	case redirect.Stdin, redirect.Stdout, redirect.Stderr, redirect.FD:
 		n := t.FD
 		switch t.Kind {
@@ -458,7 +462,13 @@ func (r *Runner) openPath(ctx context.Context, path string, flag int, noclobber 
 			return nil, &redirError{path, errNoClobber}
 		}
 	}
-	ch, err := r.fds.OpenFile(full, flag, 0o666)
+	open := r.fds.OpenFile
+	if r.sess.sandbox != nil {
+		open = func(p string, fl int, perm os.FileMode) (*fdtable.Channel, error) {
+			return r.sess.openChannel(r.fds, p, fl, perm)
+		}
+	}
+	ch, err := open(full, flag, 0o666)
 	if err != nil {
 		return nil, &redirError{path, unwrapPathError(err)}
 	}

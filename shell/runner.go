@@ -41,8 +41,14 @@ type session struct {
 
 	jobs *jobTable
 
+	// sandbox, when set (Sandbox option), confines files, dials and
+	// process-wide actions to the session.
+	sandbox *sandbox
+
 	sig   sigState
 	fatal atomic.Int32 // the signal whose default action ended the shell
+
+	hist History // commands typed at the prompt (history.go)
 }
 
 // Runner interprets parsed shell programs for one shell context: the
@@ -116,6 +122,9 @@ type Runner struct {
 
 	// curCall is the simple command being run, for job messages.
 	curCall *syntax.CallExpr
+	// docs collects the here-documents of the redirection list being
+	// applied under set -o crlf (crlf.go).
+	docs *docBatch
 	// frames parallels funcNames: where each function was called from and
 	// the file that defined it (BASH_LINENO, BASH_SOURCE, caller);
 	// scriptSource is the script's own entry ("" for -c and stdin).
@@ -266,6 +275,9 @@ func New(opts ...Option) (*Runner, error) {
 			return nil, err
 		}
 	}
+	if err := r.sess.applySandbox(r); err != nil {
+		return nil, err
+	}
 	for name := range r.vars.global {
 		envSet = envSet || name != ""
 	}
@@ -313,6 +325,7 @@ func (r *Runner) initVars() {
 func (r *Runner) Close() {
 	r.runExitTrap(context.Background())
 	r.fds.ReleaseAll()
+	r.sess.closeSandbox()
 }
 
 // Exited reports whether the `exit` builtin (or an error that ends the

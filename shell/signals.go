@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 )
 
 // WatchedSignals are the signals the front end should pass to
@@ -139,6 +140,32 @@ func (r *Runner) runPendingSignals(ctx context.Context) {
 		if !r.exiting {
 			r.exiting, r.exitCode = true, 128+int(sig)
 			r.sess.fatal.Store(int32(sig))
+		}
+	}
+}
+
+// ownSigintWait bounds how long awaitOwnSigint waits.
+const ownSigintWait = 250 * time.Millisecond
+
+// awaitOwnSigint is called after a foreground program ended. When it died
+// of SIGINT, the terminal's Ctrl-C most likely reached the shell too, but
+// Go hands the shell its copy through a goroutine, so it may not have
+// been recorded yet. Waiting for it (briefly) makes the trap run, or the
+// shell die, right after this command, as in bash, where the signal
+// handler has run before waitpid returns.
+func (r *Runner) awaitOwnSigint(ctx context.Context, ps *os.ProcessState) {
+	if ps == nil || r.bgJob {
+		return
+	}
+	ws, ok := ps.Sys().(syscall.WaitStatus)
+	if !ok || !ws.Signaled() || ws.Signal() != syscall.SIGINT {
+		return
+	}
+	st := &r.sess.sig
+	bit := sigBit(syscall.SIGINT)
+	for deadline := time.Now().Add(ownSigintWait); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if st.pending.Load()&bit != 0 || st.ignored.Load()&bit != 0 || ctx.Err() != nil {
+			return
 		}
 	}
 }

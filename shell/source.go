@@ -123,7 +123,7 @@ func (r *Runner) RunStdin(ctx context.Context) int {
 func (r *Runner) CheckSyntax(src string, mode Mode) int {
 	lr := &lineReader{next: stringLines(src)}
 	p := r.newParser()
-	for _, err := range p.InteractiveSeq(lr) {
+	for _, err := range stopSafe(p.InteractiveSeq(lr)) {
 		if err != nil {
 			r.syntaxError(err, lr, mode)
 			return 2
@@ -143,7 +143,7 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 	r.src = &srcText{lr: lr}
 	defer func() { r.src = savedSrc }()
 	p := r.newParser()
-	for stmts, err := range p.InteractiveSeq(lr) {
+	for stmts, err := range stopSafe(p.InteractiveSeq(lr)) {
 		if err != nil {
 			r.syntaxError(err, lr, mode)
 			r.lastStatus = 2
@@ -257,11 +257,13 @@ func (r *Runner) RunInteractive(ctxFor func() context.Context, readLine func(pro
 		r.src = &srcText{lr: lr}
 		p := r.newParser()
 		eof := false
-		for stmts, err := range p.InteractiveSeq(lr) {
+		histFrom := 0 // the first line of the command being read
+		for stmts, err := range stopSafe(p.InteractiveSeq(lr)) {
 			if err != nil {
 				if errors.Is(err, ErrPromptInterrupted) {
 					break
 				}
+				r.addHistory(lr.lines[histFrom:])
 				r.syntaxError(err, lr, ModeInteractive)
 				r.lastStatus = 2
 				break
@@ -270,6 +272,8 @@ func (r *Runner) RunInteractive(ctxFor func() context.Context, readLine func(pro
 				continue
 			}
 			cont = false
+			r.addHistory(lr.lines[histFrom:])
+			histFrom = len(lr.lines)
 			if len(stmts) == 0 {
 				continue
 			}
@@ -289,6 +293,11 @@ func (r *Runner) RunInteractive(ctxFor func() context.Context, readLine func(pro
 		}
 		eof = lr.err != nil
 		if eof {
+			// A signal that ended the prompt (SIGHUP) is acted on here.
+			r.runPendingSignals(context.Background())
+			if r.exiting {
+				return r.exitCode
+			}
 			io.WriteString(r.out(2), "exit\n")
 			return r.lastStatus
 		}

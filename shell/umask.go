@@ -35,17 +35,17 @@ func runUmask(ctx context.Context, c *Call) int {
 		}
 	}
 	if len(args) > 0 {
-		m, msg := parseUmask(args[0], getUmask())
+		m, msg := parseUmask(args[0], c.r.sess.getUmask())
 		if msg != "" {
 			c.Errorf("%s", msg)
 			return 1
 		}
-		setUmask(m)
+		c.r.sess.setUmask(m)
 		if !symbolic {
 			return 0
 		}
 	}
-	m := getUmask()
+	m := c.r.sess.getUmask()
 	prefix := ""
 	if reusable {
 		prefix = "umask "

@@ -42,10 +42,16 @@ type wordExp struct {
 	cur       []seg
 	curHas    bool // the current field exists, even if empty
 	pendingWS bool // IFS white space just ended a field
+	// Room for the usual word, one field of up to two segments, so that
+	// it costs no allocation beyond x itself. endField never reuses
+	// curBuf: a later field gets its own array.
+	curBuf    [2]seg
+	fieldsBuf [1][]seg
 }
 
 func (r *Runner) newWordExp(mode expMode) *wordExp {
 	x := &wordExp{r: r, mode: mode}
+	x.cur, x.fields = x.curBuf[:0], x.fieldsBuf[:0]
 	if mode == modeFields {
 		vr := r.vars.get("IFS")
 		if vr.IsSet() {
@@ -144,7 +150,9 @@ func (r *Runner) expandFields(words []*syntax.Word) ([]string, error) {
 	// One wordExp (and one IFS lookup) serves every word of the command.
 	x := r.newWordExp(modeFields)
 	expandOne := func(w *syntax.Word) error {
-		x.fields, x.cur, x.curHas, x.pendingWS = x.fields[:0], nil, false, false
+		// The previous word's fields are strings in out by now, so the
+		// arrays can be reused.
+		x.fields, x.cur, x.curHas, x.pendingWS = x.fields[:0], x.curBuf[:0], false, false
 		if err := x.word(w); err != nil {
 			return err
 		}
@@ -296,7 +304,12 @@ func (x *wordExp) parts(parts []syntax.WordPart, dq bool) error {
 			if err := x.r.cmdSubst(&sb, p); err != nil {
 				return err
 			}
-			out := strings.TrimRight(strings.ReplaceAll(sb.String(), "\x00", ""), "\n")
+			out := sb.String()
+			if strings.IndexByte(out, 0) >= 0 {
+				x.r.errf("warning: command substitution: ignored null byte in input")
+				out = strings.ReplaceAll(out, "\x00", "")
+			}
+			out = strings.TrimRight(out, "\n")
 			x.exp(out, dq)
 		case *syntax.ArithmExp:
 			n, err := x.r.arith(p.X)

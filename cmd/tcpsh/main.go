@@ -6,6 +6,17 @@ import (
 	"os"
 )
 
+// startProfile, when set (by profile_pprof.go, built with -tags pprof),
+// starts the profiles asked for in the environment and returns the
+// function that writes them.
+var startProfile func() func()
+
 func main() {
+	if startProfile != nil {
+		stop := startProfile()
+		code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -261,6 +261,9 @@ type sigContext struct {
 	cancel context.CancelFunc
 	ctx    context.Context
 	sigs   chan os.Signal
+	// onSignal, when set, is called after each signal went to the
+	// shell (the REPL closes its prompt on SIGHUP).
+	onSignal func(sig os.Signal, interrupted bool)
 }
 
 func signalContext(r *shell.Runner) (*sigContext, func()) {
@@ -275,10 +278,15 @@ func signalContext(r *shell.Runner) (*sigContext, func()) {
 		for {
 			select {
 			case sig := <-s.sigs:
-				if r.Signal(sig) {
-					s.mu.Lock()
+				interrupted := r.Signal(sig)
+				s.mu.Lock()
+				if interrupted {
 					s.cancel()
-					s.mu.Unlock()
+				}
+				hook := s.onSignal
+				s.mu.Unlock()
+				if hook != nil {
+					hook(sig, interrupted)
 				}
 			case <-done:
 				return

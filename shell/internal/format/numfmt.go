@@ -16,31 +16,51 @@ type spec struct {
 
 // field is a formatted conversion before padding: the sign and/or
 // radix prefix, the digits, and whether the 0 flag may pad between them.
+// zeros more '0' bytes belong in body at index zerosAt: a huge precision
+// (up to INT_MAX, as bash allows) is streamed rather than built.
 type field struct {
 	prefix, body string
 	zeroOK       bool
+	zeros        int
+	zerosAt      int
+}
+
+// maxBuiltPrec bounds the digits a precision makes in memory; an exact
+// long double has fewer than 17,000 significant or fractional decimal
+// digits, so any precision beyond it only adds zeros.
+const maxBuiltPrec = 1 << 15
+
+// withZeros returns f with n zeros to stream at index at of its body.
+func (f field) withZeros(n, at int) field {
+	f.zeros, f.zerosAt = n, at
+	return f
 }
 
 // padded writes f in sp's field width, streaming the fill so that huge
 // widths (up to INT_MAX, as bash allows) need no huge buffer.
 func (p *printer) padded(sp *spec, f field) {
 	fill := 0
-	if n := len(f.prefix) + len(f.body); sp.width > n {
+	if n := len(f.prefix) + len(f.body) + f.zeros; n >= 0 && sp.width > n {
 		fill = sp.width - n
+	}
+	body := func() {
+		p.writeString(f.body[:f.zerosAt])
+		p.writeRepeat('0', f.zeros)
+		p.writeString(f.body[f.zerosAt:])
 	}
 	switch {
 	case sp.minus:
 		p.writeString(f.prefix)
-		p.writeString(f.body)
+		body()
 		p.writeRepeat(' ', fill)
 	case sp.zero && f.zeroOK:
 		p.writeString(f.prefix)
 		p.writeRepeat('0', fill)
-		p.writeString(f.body)
+		body()
 	default:
 		p.writeRepeat(' ', fill)
 		p.writeString(f.prefix)
-		p.writeString(f.body)
+		body()
 	}
 }
 
@@ -60,8 +80,9 @@ func (sp *spec) fmtInt(neg bool, mag uint64) field {
 	if sp.prec == 0 && mag == 0 {
 		digits = ""
 	}
+	lead := 0
 	if sp.prec > len(digits) {
-		digits = strings.Repeat("0", sp.prec-len(digits)) + digits
+		lead = sp.prec - len(digits)
 	}
 	prefix := ""
 	switch sp.conv {
@@ -75,7 +96,7 @@ func (sp *spec) fmtInt(neg bool, mag uint64) field {
 			prefix = " "
 		}
 	case 'o':
-		if sp.hash && (digits == "" || digits[0] != '0') {
+		if sp.hash && lead == 0 && (digits == "" || digits[0] != '0') {
 			digits = "0" + digits
 		}
 	case 'x', 'X':
@@ -83,7 +104,7 @@ func (sp *spec) fmtInt(neg bool, mag uint64) field {
 			prefix = "0" + string(sp.conv)
 		}
 	}
-	return field{prefix, digits, sp.prec < 0}
+	return field{prefix: prefix, body: digits, zeroOK: sp.prec < 0}.withZeros(lead, 0)
 }
 
 // fmtFloat formats a floating conversion (e E f F g G a A).
@@ -110,26 +131,42 @@ func (sp *spec) fmtFloat(v floatVal) field {
 		if upper {
 			body = strings.ToUpper(body)
 		}
-		return field{sign, body, false}
+		return field{prefix: sign, body: body}
 	}
 	x := new(big.Float).Abs(v.f)
+	// Digits past maxBuiltPrec are zeros, streamed by padded.
+	built := *sp
+	extra := 0
+	if sp.prec > maxBuiltPrec {
+		built.prec, extra = maxBuiltPrec, sp.prec-maxBuiltPrec
+	}
 	var body string
+	at := -1
 	switch sp.conv {
 	case 'f', 'F':
-		body = sp.fixed(x, sp.precOr(6))
+		body = built.fixed(x, built.precOr(6))
 	case 'e', 'E':
-		body = sp.expo(x, sp.precOr(6))
+		body = built.expo(x, built.precOr(6))
+		at = strings.IndexByte(body, 'e')
 	case 'g', 'G':
-		body = sp.general(x)
+		body = built.general(x)
+		if !sp.hash {
+			extra = 0 // %g drops trailing zeros
+		}
+		at = strings.IndexByte(body, 'e')
 	case 'a', 'A':
-		body = sp.hexFloat(x)
+		body = built.hexFloat(x)
+		at = strings.IndexByte(body, 'p')
 		sign += "0x"
 	}
 	if upper {
 		body = strings.ToUpper(body)
 		sign = strings.ToUpper(sign)
 	}
-	return field{sign, body, true}
+	if at < 0 {
+		at = len(body)
+	}
+	return field{prefix: sign, body: body, zeroOK: true}.withZeros(extra, at)
 }
 
 func (sp *spec) precOr(def int) int {
