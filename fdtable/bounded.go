@@ -137,13 +137,18 @@ func (c *Channel) WriteToN(ctx context.Context, w io.Writer, n int64) (int64, er
 		}
 		dst = dstCh.writer()
 	}
+	inspected := c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil
 	c.mu.Lock()
-	interruptible := c.deadlines && c.children == 0
+	var gen uint64
+	interruptible := false // a cancellable copy from the descriptor itself (blockmode.go)
+	if ctx.Done() != nil && !inspected {
+		gen, interruptible = c.beginDirectLocked(true)
+	}
 	c.mu.Unlock()
 	var m int64
 	var err error
 	switch {
-	case c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil:
+	case inspected:
 		// An idle timeout or a trace (idle.go, trace.go) needs the
 		// channels' own reads and writes.
 		m, err = c.slowCopyN(ctx, w, n-total)
@@ -152,6 +157,16 @@ func (c *Channel) WriteToN(ctx context.Context, w io.Writer, n int64) (int64, er
 		finish := c.interruptOn(ctx)
 		m, err = c.limitedCopy(dst, n-total)
 		err = finish(err)
+		if interruptible && c.endDirect(gen, true, err) {
+			// A child made the description blocking meanwhile: go on
+			// with poll(2).
+			total += m
+			if dstCh != nil {
+				dstCh.bytesOut.Add(m)
+			}
+			k, err := c.slowCopyN(ctx, w, n-total)
+			return total + k, err
+		}
 	case c.kind == KindOther:
 		// Devices such as /dev/zero: sendfile would make them fill fresh
 		// pages through a pipe; big reads and writes are faster.

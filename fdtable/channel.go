@@ -48,6 +48,8 @@ type Channel struct {
 
 	bytesIn, bytesOut atomic.Int64
 
+	pc peekCache // bytes a peek showed past a consumed line, still queued (peek_unix.go); read slot only
+
 	insp inspect // idle timeout (idle.go) and wire trace (trace.go)
 
 	mu        sync.Mutex
@@ -61,6 +63,15 @@ type Channel struct {
 	shut      Mode // halves shut by CloseRead and CloseWrite (halfclose.go)
 	lastErr   error
 	closed    bool
+	peekGen   uint64 // bumped when a child takes the description: a cached peek may be stale (peek_unix.go)
+
+	// Direct reads and the switch to blocking mode (blockmode.go).
+	direct      int           // direct reads in progress (at most one holds the read slot)
+	directCopy  int           // of which whole copies through the standard library
+	kickGen     uint64        // counts childDup's kicks of direct reads
+	kickPending bool          // the underlying read deadline is in the past until direct == 0
+	directLeft  chan struct{} // closed when the kicked reads have left
+	switching   chan struct{} // non-nil while childDup makes the description blocking; closed after
 }
 
 func newChannel(kind Kind, mode Mode, path string, owned bool) *Channel {
@@ -101,17 +112,22 @@ func NewFile(f *os.File, mode Mode, path string, owned bool) *Channel {
 // reference, owned by the caller.
 func NewConn(conn net.Conn, path string) *Channel {
 	kind := KindSocket
-	switch conn.(type) {
+	// The concrete cases call SyscallConn directly: asserting
+	// syscall.Conn would make the runtime build an itab at the first
+	// socket of every start (W4b: 13 µs).
+	var sc syscall.Conn
+	switch cc := conn.(type) {
 	case *net.TCPConn:
-		kind = KindTCP
+		kind, sc = KindTCP, cc
 	case *net.UDPConn:
-		kind = KindUDP
+		kind, sc = KindUDP, cc
 	default:
 		kind = wrappedKind(conn) // a *tls.Conn over TCP is KindTCP (tls.go)
+		sc, _ = conn.(syscall.Conn)
 	}
 	c := newChannel(kind, Read|Write, path, true)
 	c.conn = conn
-	if sc, ok := conn.(syscall.Conn); ok {
+	if sc != nil {
 		if rc, err := sc.SyscallConn(); err == nil {
 			c.raw = rc
 		}

@@ -59,26 +59,49 @@ func (c *Channel) ChildFile() (f *os.File, release func(), err error) {
 
 // childDup hands out a blocking duplicate descriptor. The caller's extra
 // reference is dropped by release.
+//
+// The first child counts itself in c.children before the mode changes, so
+// that readers starting meanwhile wait with poll(2), and kicks out a read
+// already in progress on the non-blocking descriptor first (blockmode.go).
 func (c *Channel) childDup() (*os.File, func(), error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	for c.switching != nil { // another first child is switching the mode
+		sw := c.switching
+		c.mu.Unlock()
+		<-sw
+		c.mu.Lock()
+	}
+	first := c.children == 0
+	c.children++
+	c.peekGen++ // the child reads the queue too: drop cached peeks (peek_unix.go)
+	if first {
+		sw := make(chan struct{})
+		c.switching = sw
+		defer func() {
+			c.switching = nil
+			close(sw)
+		}()
+		c.kickDirectLocked()
+	}
 	dupfd := -1
 	var derr error
 	if err := c.control(func(fd uintptr) {
-		if c.children == 0 {
+		if first {
 			c.restoreNB = setBlocking(fd, true)
 		}
 		dupfd, derr = unix.FcntlInt(fd, unix.F_DUPFD_CLOEXEC, 3)
-		if derr != nil && c.children == 0 && c.restoreNB {
+		if derr != nil && first && c.restoreNB {
 			setBlocking(fd, false)
 		}
 	}); err != nil {
+		c.children--
 		return nil, nil, c.pathError("dup", err)
 	}
 	if derr != nil {
+		c.children--
 		return nil, nil, c.pathError("dup", os.NewSyscallError("fcntl", derr))
 	}
-	c.children++
 	f := os.NewFile(uintptr(dupfd), c.path)
 	release := sync.OnceFunc(func() {
 		f.Close()

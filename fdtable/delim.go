@@ -175,3 +175,21 @@ func (c *Channel) delimBytewise(ctx context.Context, out []byte, d delimiter) ([
 		}
 	}
 }
+
+// peekCache holds what a peek of a stream socket showed past the line
+// ReadDelim then consumed. Those bytes stay at the front of the kernel's
+// receive queue as long as nobody else reads it: this channel's other
+// reads all count BytesIn, and an external command can only get the
+// description through childDup, which bumps peekGen. So the next line can
+// be found in the cache and consumed with one read, without a peek; the
+// read's bytes are compared with the cache all the same (peek_unix.go).
+// Only the holder of the read slot touches it.
+type peekCache struct {
+	data []byte // the cached bytes
+	in   int64  // c.bytesIn when data was the front of the queue
+	gen  uint64 // c.peekGen then
+	off  bool   // a read once disagreed with the cache: no more caching
+
+	// Counts of system calls on the line-reading paths, for tests.
+	peeks, reads int
+}

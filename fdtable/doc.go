@@ -52,7 +52,11 @@
 // descriptors. ChildFile makes the description blocking while any child
 // holds it and restores non-blocking mode after the last one is released,
 // so that read deadlines (read -t, Ctrl-C) work again. Meanwhile
-// ReadContext waits with poll(2) and a wake-up pipe instead.
+// ReadContext waits with poll(2) and a wake-up pipe instead. A read (or
+// zero-copy copy, or accept) already waiting on the non-blocking
+// descriptor when the first child comes is interrupted first and goes on
+// with poll(2), so that no read blocks in the kernel out of reach of its
+// deadline (blockmode.go).
 //
 // # Broken pipes
 //

@@ -31,7 +31,14 @@ const fileCopyBuffer = 1 << 20
 // is not sendfile(2) on purpose: measured on this kind of machine (tmpfs
 // file, loopback peer, interleaved runs of scripts/bench W2b) sendfile
 // took 1.25 times as long as a 32 KiB read/write loop, a 256 KiB buffer
-// 0.82 times sendfile's time and 1 MiB 0.86 times 256 KiB's.
+// 0.82 times sendfile's time and 1 MiB 0.86 times 256 KiB's. Measured
+// again (1 GiB, nine interleaved rounds): sendfile costs tcpsh 0.6 times
+// the CPU of this loop but takes twice the wall time, because the
+// receiver pays: sendfile queues the file's 4 KiB page-cache pages as
+// socket buffer fragments, and the sink spent 390-590 ms of CPU per GiB
+// copying them out against 200-350 ms for the large fragments write(2)
+// builds; on loopback the receiver is the bottleneck. 128 KiB (cat's
+// size), 256 KiB and 1 MiB buffers were within the noise of each other.
 func copyFileToConn(dst io.Writer, src io.Reader) (int64, error) {
 	// The wrappers hide ReadFrom/WriteTo, which would pick sendfile.
 	return io.CopyBuffer(struct{ io.Writer }{dst}, struct{ io.Reader }{src}, make([]byte, fileCopyBuffer))

@@ -93,27 +93,54 @@ func (c *Channel) readOnce(ctx context.Context, p []byte) (n int, err error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	c.mu.Lock()
-	usePoll := !c.deadlines || c.children > 0
-	dl := c.rdeadline
-	c.mu.Unlock()
-	cancellable := ctx.Done() != nil
-	switch {
-	case c.kind == KindFile || c.kind == KindNull:
-		// Never blocks: nothing to wait for or interrupt.
-		n, err = c.rawRead(p)
-	case usePoll && (cancellable || !dl.IsZero()) && c.raw != nil && pollSupported:
-		n, err = c.pollRead(ctx, p)
-	case !usePoll && cancellable:
-		finish := c.interruptOn(ctx)
-		n, err = c.rawRead(p)
-		err = finish(err)
-	default:
-		n, err = c.rawRead(p)
+	for {
+		var kicked bool
+		n, kicked, err = c.readTry(ctx, p)
+		if !kicked {
+			break
+		}
 	}
 	c.bytesIn.Add(int64(n))
 	c.note(err)
 	return n, err
+}
+
+// readTry is readOnce's read. A read of the descriptor itself (not with
+// poll(2)) is registered as direct (blockmode.go) in the same critical
+// section that sees no child holding the description; kicked says a child
+// interrupted it to make the description blocking, and the caller tries
+// again (then with poll(2)).
+func (c *Channel) readTry(ctx context.Context, p []byte) (n int, kicked bool, err error) {
+	if c.kind == KindFile || c.kind == KindNull {
+		// Never blocks: nothing to wait for or interrupt.
+		n, err = c.rawRead(p)
+		return n, false, err
+	}
+	c.mu.Lock()
+	gen, direct := c.beginDirectLocked(false)
+	dl := c.rdeadline
+	c.mu.Unlock()
+	cancellable := ctx.Done() != nil
+	switch {
+	case !direct && (cancellable || !dl.IsZero()) && c.raw != nil && pollSupported:
+		n, err = c.pollRead(ctx, p)
+	case direct && cancellable:
+		if directHook != nil {
+			directHook(c)
+		}
+		finish := c.interruptOn(ctx)
+		n, err = c.rawRead(p)
+		err = finish(err)
+	default:
+		if direct && directHook != nil {
+			directHook(c)
+		}
+		n, err = c.rawRead(p)
+	}
+	if direct {
+		kicked = c.endDirect(gen, false, err) && n == 0
+	}
+	return n, kicked, err
 }
 
 // interruptOn makes a pending read of the underlying object (which
@@ -136,7 +163,7 @@ func (c *Channel) interruptOn(ctx context.Context) (finish func(error) error) {
 		}
 		<-done
 		c.mu.Lock()
-		c.setUnderlyingDeadline(c.rdeadline)
+		c.restoreDeadlineLocked() // unless a child's kick is pending (blockmode.go)
 		c.mu.Unlock()
 		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
 			return ctx.Err()
@@ -163,7 +190,7 @@ func (c *Channel) SetReadDeadline(t time.Time) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.rdeadline = t
-	if !c.deadlines {
+	if !c.deadlines || c.kickPending { // a pending kick puts it back when done (blockmode.go)
 		return nil
 	}
 	return c.setUnderlyingDeadline(t)
@@ -311,12 +338,18 @@ func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error
 			return total, err
 		}
 	}
+	inspected := c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil
 	c.mu.Lock()
-	fast := ctx.Done() == nil || (c.deadlines && c.children == 0)
+	var gen uint64
+	direct := false // a cancellable copy from the descriptor itself (blockmode.go)
+	if ctx.Done() != nil && !inspected {
+		gen, direct = c.beginDirectLocked(true)
+	}
 	c.mu.Unlock()
+	fast := ctx.Done() == nil || direct
 	fileFast := !fast && c.fileToConn(dstCh) // see filecopy.go
 	fast = fast || fileFast
-	if c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil {
+	if inspected {
 		fast = false
 	}
 	if !fast {
@@ -348,10 +381,17 @@ func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error
 		n, err = io.Copy(dst, src)
 	}
 	err = finish(err)
+	kicked := direct && c.endDirect(gen, true, err)
 	total += n
 	c.bytesIn.Add(n)
 	if dstCh != nil {
 		dstCh.bytesOut.Add(n)
+	}
+	if kicked {
+		// A child made the description blocking meanwhile: go on with
+		// poll(2).
+		m, err := c.slowCopy(ctx, w)
+		return total + m, err
 	}
 	switch {
 	case err == nil:

@@ -100,23 +100,10 @@ func (c *Channel) Accept(ctx context.Context) (*Channel, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := c.acceptWait(ctx); err != nil {
-		return nil, err
-	}
-	done := make(chan struct{})
-	stop := context.AfterFunc(ctx, func() {
-		defer close(done)
-		lc.ln.SetDeadline(aLongTimeAgo)
-	})
-	conn, err := lc.ln.AcceptTCP()
-	if !stop() {
-		<-done
-		c.mu.Lock()
-		lc.ln.SetDeadline(c.rdeadline)
-		c.mu.Unlock()
-		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
-			err = ctx.Err()
-		}
+	var conn *net.TCPConn
+	var err error
+	for kicked := true; kicked; {
+		conn, kicked, err = c.acceptTry(ctx, lc)
 	}
 	if err != nil {
 		c.note(err)
@@ -125,6 +112,42 @@ func (c *Channel) Accept(ctx context.Context) (*Channel, error) {
 	ch := NewConn(conn, "tcp-accept:"+conn.RemoteAddr().String())
 	ch.accepted = true
 	return ch, nil
+}
+
+// acceptTry is one try of Accept (caller holds the read slot). An
+// accept(2) in the runtime's poller is registered as a direct read
+// (blockmode.go): kicked says a child interrupted it to make the socket
+// blocking, and the caller tries again (then waiting with poll(2) first).
+func (c *Channel) acceptTry(ctx context.Context, lc *tcpListenConn) (conn *net.TCPConn, kicked bool, err error) {
+	c.mu.Lock()
+	gen, direct := c.beginDirectLocked(false)
+	c.mu.Unlock()
+	if !direct {
+		if err := c.acceptWait(ctx); err != nil {
+			return nil, false, err
+		}
+	} else if directHook != nil {
+		directHook(c)
+	}
+	done := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(done)
+		lc.ln.SetDeadline(aLongTimeAgo)
+	})
+	conn, err = lc.ln.AcceptTCP()
+	if !stop() {
+		<-done
+		c.mu.Lock()
+		c.restoreDeadlineLocked() // unless a child's kick is pending
+		c.mu.Unlock()
+		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
+			err = ctx.Err()
+		}
+	}
+	if direct {
+		kicked = c.endDirect(gen, false, err)
+	}
+	return conn, kicked, err
 }
 
 // delimDatagram is ReadDelim on a UDP listener: the end of a datagram

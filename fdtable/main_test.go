@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 		r.Close()
 		w.Close()
 	}
+	prepareNull() // and the null device templates (open_unix.go)
 	goleak.VerifyTestMain(m)
 }
 

@@ -8,3 +8,6 @@ import "os"
 func openFile(path string, flag int, perm os.FileMode) (*Channel, error) {
 	return OpenFile(path, flag, perm)
 }
+
+// prepareNull does nothing here: openFile keeps no descriptors.
+func prepareNull() {}

@@ -64,3 +64,59 @@ func TestOpenFileKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenNullShared: redirections to /dev/null get Channels of their
+// own over one descriptor per access mode, opened once: no descriptor is
+// opened or closed per open, a Release leaves the others working, and
+// flags the null device cannot ignore (O_EXCL) take the ordinary path.
+func TestOpenNullShared(t *testing.T) {
+	checkFDs(t)
+	cases := []struct {
+		name   string
+		flag   int
+		mode   Mode
+		shared bool
+	}{
+		{"write truncate", os.O_WRONLY | os.O_CREATE | os.O_TRUNC, Write, true},
+		{"append", os.O_WRONLY | os.O_CREATE | os.O_APPEND, Write, true},
+		{"read", os.O_RDONLY, Read, true},
+		{"read-write", os.O_RDWR | os.O_CREATE, Read | Write, true},
+		{"exclusive", os.O_WRONLY | os.O_CREATE | os.O_EXCL, Write, false},
+	}
+	tab := NewTable()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := countFDs(t)
+			a, err := tab.OpenFile(os.DevNull, tc.flag, 0o666)
+			if !tc.shared {
+				// O_EXCL on an existing path fails, as open(2) does.
+				assert.ErrorIs(t, err, syscall.EEXIST)
+				return
+			}
+			require.NoError(t, err)
+			b, err := tab.OpenFile(os.DevNull, tc.flag, 0o666)
+			require.NoError(t, err)
+			assert.Equal(t, before, countFDs(t), "descriptors opened")
+			assert.NotSame(t, a, b)
+			assert.Equal(t, KindNull, a.Kind())
+			assert.Equal(t, tc.mode, a.Mode())
+			assert.Equal(t, a.Info().OSFD, b.Info().OSFD)
+			a.Release()
+			if tc.mode&Write != 0 {
+				n, err := b.Write([]byte("data"))
+				require.NoError(t, err)
+				assert.Equal(t, 4, n)
+			} else {
+				n, err := b.Read(make([]byte, 4))
+				assert.Equal(t, 0, n)
+				assert.Error(t, err) // end of file
+			}
+			b.Release()
+			assert.Equal(t, before, countFDs(t), "descriptors closed")
+			c, err := tab.OpenFile(os.DevNull, tc.flag, 0o666)
+			require.NoError(t, err)
+			defer c.Release()
+			assert.Equal(t, KindNull, c.Kind())
+		})
+	}
+}

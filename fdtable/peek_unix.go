@@ -3,6 +3,7 @@
 package fdtable
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -28,16 +29,43 @@ func (c *Channel) canPeek() bool { return c.kind == KindTCP && c.raw != nil }
 // consume exactly up to it (caller holds the read slot). A line that fits
 // the first peek costs two system calls, one recvfrom(MSG_PEEK) and one
 // read. The peeks go straight into out's spare capacity, and the consuming
-// read overwrites them with the same bytes.
+// read overwrites them with the same bytes. What the peek showed past the
+// line is kept in the peek cache: a following line found whole there
+// costs a single read (readCached). read -N needs no peek (delimExact).
 func (c *Channel) delimPeek(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
+	if d.none && d.max > 0 {
+		return c.delimExact(ctx, out, d)
+	}
 	size := peekFirst
 	for {
 		have := len(out)
+		if cached := c.cachedPeek(); len(cached) > 0 {
+			if lim, done := d.cut(cached, have); done {
+				var n int
+				var hit bool
+				var err error
+				out, n, hit, err = c.readCached(out, lim)
+				if hit || err != nil {
+					return out, err
+				}
+				if n > 0 {
+					// The cache was stale and the read took other bytes:
+					// they are input all the same.
+					if out, done = c.cutFresh(out, have, n, d); done {
+						return out, nil
+					}
+					continue
+				}
+			}
+			c.pc.data = c.pc.data[:0] // no whole line there: peek afresh
+		}
+		gen, cacheable := c.peekState()
 		if d.max > 0 {
 			size = min(size, d.max-have)
 		}
 		out = slices.Grow(out, size)
 		win := out[have : have+size]
+		c.pc.peeks++
 		n, err := c.peekIdle(ctx, win)
 		if err == errIdle {
 			c.traceRead(nil, err)
@@ -62,16 +90,146 @@ func (c *Channel) delimPeek(ctx context.Context, out []byte, d delimiter) ([]byt
 			return out, rerr
 		}
 		if done {
+			if cacheable && lim < n {
+				c.fillPeek(win[lim:n], gen)
+			}
 			return out, nil
 		}
 		size = peekFirst
 	}
 }
 
+// delimExact is ReadDelim without a delimiter and with a count (read -N)
+// on a stream socket: every byte up to the count is wanted, so reads of at
+// most the missing count consume exactly what they return, and no peek is
+// needed. Bytes the peek cache shows queued are read without waiting.
+func (c *Channel) delimExact(ctx context.Context, out []byte, d delimiter) ([]byte, error) {
+	for {
+		have := len(out)
+		want := d.max - have
+		if cached := c.cachedPeek(); len(cached) >= want {
+			var n int
+			var hit bool
+			var err error
+			out, n, hit, err = c.readCached(out, want)
+			if hit || err != nil || n == want {
+				return out, err
+			}
+			if n > 0 {
+				continue // the cache was stale, but the bytes are input
+			}
+		}
+		c.pc.data = c.pc.data[:0]
+		want = min(want, peekMax)
+		out = slices.Grow(out, want)
+		c.pc.reads++
+		n, err := c.readUnder(ctx, out[have:have+want])
+		out = out[:have+n]
+		if err != nil || len(out) == d.max {
+			return out, err
+		}
+	}
+}
+
+// cutFresh handles n bytes just read into out after its first have bytes
+// as new input: it keeps them up to where d stops, and pushes the rest
+// back to the channel's buffer (where the next read of any kind finds
+// it).
+func (c *Channel) cutFresh(out []byte, have, n int, d delimiter) ([]byte, bool) {
+	lim, done := d.cut(out[have:have+n], have)
+	if lim < n {
+		c.Unread(out[have+lim : have+n])
+	}
+	return out[:have+lim], done
+}
+
+// peekState reports the generation a cache filled now must carry, and
+// whether the cache may be used at all: no external command holds the
+// description, no bridge reads it, the read half is open.
+func (c *Channel) peekState() (gen uint64, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.peekGen, c.children == 0 && c.bridges == 0 && c.shut&Read == 0 && !c.closed && !c.pc.off
+}
+
+// cachedPeek returns the cached peeked bytes if they are still the front
+// of the receive queue: nothing was read since (BytesIn unchanged) and no
+// child has taken the description (peekGen unchanged). Otherwise it drops
+// them.
+func (c *Channel) cachedPeek() []byte {
+	if len(c.pc.data) == 0 {
+		return nil
+	}
+	gen, ok := c.peekState()
+	if !ok || gen != c.pc.gen || c.bytesIn.Load() != c.pc.in {
+		c.pc.data = c.pc.data[:0]
+		return nil
+	}
+	return c.pc.data
+}
+
+// fillPeek caches rest, what a peek showed past the bytes just consumed.
+func (c *Channel) fillPeek(rest []byte, gen uint64) {
+	if cap(c.pc.data) > peekCacheKeep && len(rest) <= peekCacheKeep {
+		c.pc.data = nil // do not hold a big window for small lines
+	}
+	c.pc.data = append(c.pc.data[:0], rest...)
+	c.pc.gen, c.pc.in = gen, c.bytesIn.Load()
+}
+
+// peekCacheKeep bounds the cache's capacity kept after a long line.
+const peekCacheKeep = 4 * 1024
+
+// readCached consumes want bytes that the peek cache holds, with one
+// read that does not wait, into out's spare capacity. hit says they were
+// the cached bytes (the cache then loses them). Otherwise the cache was
+// stale and is dropped for good: n bytes were read (out includes them;
+// the caller treats them as new input) or none (n == 0; the caller peeks
+// as usual). A read error is returned with the bytes read before it.
+func (c *Channel) readCached(out []byte, want int) (_ []byte, n int, hit bool, err error) {
+	have := len(out)
+	out = slices.Grow(out, want)
+	p := out[have : have+want]
+	c.pc.reads++
+	if cerr := c.control(func(fd uintptr) { n, err = recvNoWait(fd, p, 0) }); cerr != nil {
+		n, err = 0, c.pathError("read", cerr)
+	} else if err != nil {
+		n = 0
+		if err == unix.EAGAIN {
+			err = nil // nothing queued: the cache lied
+		} else {
+			err = c.pathError("read", os.NewSyscallError("recvfrom", err))
+		}
+	}
+	out = out[:have+n]
+	c.traceRead(p[:n], err)
+	c.bytesIn.Add(int64(n))
+	if err != nil {
+		c.pc.data = c.pc.data[:0]
+		c.note(err)
+		return out, n, false, err
+	}
+	if n == want && bytes.Equal(p, c.pc.data[:want]) {
+		c.pc.data = c.pc.data[:copy(c.pc.data, c.pc.data[want:])]
+		c.pc.in = c.bytesIn.Load()
+		return out, n, true, nil
+	}
+	// Someone read the queue behind our back (a grandchild that outlived
+	// its command?): stop trusting peeks on this channel.
+	c.pc.data = c.pc.data[:0]
+	c.pc.off = true
+	if n == 0 {
+		// End of stream where the cache had bytes: the peek will say.
+		return out, 0, false, nil
+	}
+	return out, n, false, nil
+}
+
 // consume reads len(p) bytes that a peek has shown to be queued.
 func (c *Channel) consume(p []byte) (int, error) {
 	total := 0
 	for total < len(p) {
+		c.pc.reads++
 		n, err := c.rawRead(p[total:])
 		c.traceRead(p[total:total+n], err)
 		total += n
@@ -98,16 +256,38 @@ func (c *Channel) peekIdle(ctx context.Context, p []byte) (int, error) {
 // peeks at up to len(p) queued bytes. n == 0 with a nil error is end of
 // stream.
 func (c *Channel) peekUnder(ctx context.Context, p []byte) (int, error) {
+	for {
+		n, kicked, err := c.peekTry(ctx, p)
+		if !kicked {
+			return n, err
+		}
+	}
+}
+
+// peekTry is one try of peekUnder. The wait in the runtime's poller is
+// registered as a direct read (blockmode.go): the peek itself never
+// blocks (MSG_DONTWAIT), but a child's kick ends the wait, and then
+// kicked is true and the caller tries again.
+func (c *Channel) peekTry(ctx context.Context, p []byte) (n int, kicked bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	c.mu.Lock()
-	blocking := c.children > 0
+	gen, direct := c.beginDirectLocked(false)
 	noDeadline := c.rdeadline.IsZero()
 	c.mu.Unlock()
-	if blocking {
-		return c.pollWait(ctx, func() (int, error) { return c.peekNoWait(p) })
+	if !direct {
+		n, err = c.pollWait(ctx, func() (int, error) { return c.peekNoWait(p) })
+		return n, false, err
 	}
+	n, err = c.peekDirect(ctx, p, noDeadline)
+	kicked = c.endDirect(gen, false, err)
+	return n, kicked, err
+}
+
+// peekDirect waits in the runtime's poller (ctx and the read deadline
+// interrupt it) and peeks.
+func (c *Channel) peekDirect(ctx context.Context, p []byte, noDeadline bool) (int, error) {
 	// Input already queued needs no interrupt hook (a context.AfterFunc
 	// and a channel per call): look once without waiting. With a read
 	// deadline set, the runtime's deadline check comes first, as before.
@@ -115,6 +295,9 @@ func (c *Channel) peekUnder(ctx context.Context, p []byte) (int, error) {
 		if n, err := c.peekNoWait(p); err != unix.EAGAIN {
 			return n, err
 		}
+	}
+	if directHook != nil {
+		directHook(c)
 	}
 	var n int
 	var perr error

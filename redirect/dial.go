@@ -36,6 +36,16 @@ type Dialer struct {
 // errConnectTimeout is the context cause set when ConnectTimeout expires.
 var errConnectTimeout = errors.New("connect timeout")
 
+// defaultDialer connects when Dialer.DialContext is nil. Like bash it sets
+// no TCP keep-alive: Go's default would enable probes after 15 s idle,
+// four setsockopt calls per connect (W6 opens 1000 sockets); dead peers
+// are the idle timeout's business (TCPSH_IDLE_TIMEOUT). It keeps Go's
+// TCP_NODELAY, which bash does not set: a small write goes out at once
+// instead of waiting for the ACK of the previous one, which is what a
+// request written line by line wants (under Nagle and delayed ACKs bash's
+// printf of a request stalls 40 ms per line on a kept-alive connection).
+var defaultDialer = &net.Dialer{KeepAlive: -1}
+
 // portResolver looks up service names in /etc/services (and Go's built-in
 // table) only; it never asks the network.
 var portResolver = &net.Resolver{PreferGo: true}
@@ -87,7 +97,7 @@ func (d *Dialer) Dial(ctx context.Context, t Target) (net.Conn, error) {
 		notFound := &net.DNSError{Err: "no such host", Name: "", IsNotFound: true}
 		return nil, gaiError(t, t.Host, gaiNoName, notFound)
 	}
-	dial := (&net.Dialer{}).DialContext
+	dial := defaultDialer.DialContext
 	var timeout time.Duration
 	if d != nil {
 		timeout = d.ConnectTimeout

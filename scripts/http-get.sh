@@ -8,15 +8,23 @@
 # file ends the body. Chunked bodies are decoded. Exits 0 for a 2xx
 # status; otherwise prints the status line on stderr and exits 1.
 # Runs under tcpsh and under bash.
+#
+# https-get.sh sources this file with _http_scheme=tls (and its -k option
+# in _http_opts) to do the same over /dev/tls.
+
+scheme=${_http_scheme:-tcp}
+me=${0##*/}
+defport=80
+[ "$scheme" = tls ] && defport=443
 
 usage() {
-	echo "usage: http-get.sh HOST [PORT] [PATH]" >&2
+	echo "usage: $me ${_http_opts:+$_http_opts }HOST [PORT] [PATH]" >&2
 	exit 2
 }
 
 [ $# -ge 1 ] && [ $# -le 3 ] && [ -n "$1" ] || usage
 host=$1
-port=${2:-80}
+port=${2:-$defport}
 path=${3:-/}
 case $path in
 /*) ;;
@@ -26,14 +34,14 @@ hosthdr=$host
 case $host in
 *:*) hosthdr="[$host]" ;; # an IPv6 literal
 esac
-[ "$port" = 80 ] || hosthdr=$hosthdr:$port
+[ "$port" = "$defport" ] || hosthdr=$hosthdr:$port
 
-exec 3<>"/dev/tcp/$host/$port" || exit 1
-printf 'GET %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: tcpsh-http-get\r\nAccept: */*\r\nConnection: close\r\n\r\n' \
-	"$path" "$hosthdr" >&3
+exec 3<>"/dev/$scheme/$host/$port" || exit 1
+printf 'GET %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: tcpsh-%s\r\nAccept: */*\r\nConnection: close\r\n\r\n' \
+	"$path" "$hosthdr" "${me%.sh}" >&3
 
 if ! IFS= read -r status <&3; then
-	echo "http-get.sh: $host:$port: empty response" >&2
+	echo "$me: $host:$port: empty response" >&2
 	exit 1
 fi
 status=${status%$'\r'}
@@ -65,5 +73,5 @@ exec 3<&-
 case $status in
 "HTTP/"*" 2"[0-9][0-9] | "HTTP/"*" 2"[0-9][0-9]" "*) exit 0 ;;
 esac
-echo "http-get.sh: $status" >&2
+echo "$me: $status" >&2
 exit 1

@@ -91,8 +91,10 @@ type arithParser struct {
 	hasSub bool
 	last   int // start of the last non-EOF token (bash's lasttp)
 
-	// lval is the variable just read as an operand, for assignments.
-	lval    *arithLval
+	// lval is the variable just read as an operand, for assignments
+	// (set when hasLval).
+	lval    arithLval
+	hasLval bool
 	lastTok int
 }
 
@@ -113,6 +115,9 @@ func (r *Runner) evalArith(s string) (int, error) {
 
 func (r *Runner) evalArithDepth(s string, depth int) (n int, err error) {
 	if n, ok := simpleInt(s); ok {
+		return n, nil
+	}
+	if n, ok := r.arithFast(s); ok {
 		return n, nil
 	}
 	p := &arithParser{r: r, src: s, depth: depth}
@@ -330,12 +335,12 @@ func (p *arithParser) comma() int {
 }
 
 func (p *arithParser) assign() int {
-	p.lval = nil
+	p.hasLval = false
 	v := p.cond()
 	if p.isOp("=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=") {
 		op := p.op
 		lv := p.lval
-		if p.lastTok != tkID || lv == nil {
+		if p.lastTok != tkID || !p.hasLval {
 			p.fail("attempted assignment to non-variable")
 		}
 		p.next()
@@ -344,7 +349,7 @@ func (p *arithParser) assign() int {
 			rhs = p.binary(op[:len(op)-1], v, rhs)
 		}
 		if p.noeval == 0 {
-			p.store(lv, rhs)
+			p.store(&lv, rhs)
 		}
 		v = rhs
 	}
@@ -545,25 +550,25 @@ func (p *arithParser) primary() int {
 		p.next()
 		return v
 	case tkID:
-		lv := &arithLval{name: p.id, sub: p.sub, hasSub: p.hasSub}
+		lv := arithLval{name: p.id, sub: p.sub, hasSub: p.hasSub}
 		p.next()
 		if p.isOp("++", "--") {
 			delta := 1
 			if p.op == "--" {
 				delta = -1
 			}
-			v := p.load(lv)
+			v := p.load(&lv)
 			if p.noeval == 0 {
-				p.store(lv, v+delta)
+				p.store(&lv, v+delta)
 			}
 			p.next()
 			return v
 		}
 		v := 0
 		if p.noeval == 0 {
-			v = p.load(lv)
+			v = p.load(&lv)
 		}
-		p.lval = lv
+		p.lval, p.hasLval = lv, true
 		return v
 	case tkOp:
 		switch p.op {
@@ -584,10 +589,10 @@ func (p *arithParser) primary() int {
 			if p.kind != tkID {
 				p.fail("syntax error: operand expected")
 			}
-			lv := &arithLval{name: p.id, sub: p.sub, hasSub: p.hasSub}
-			v := p.load(lv) + delta
+			lv := arithLval{name: p.id, sub: p.sub, hasSub: p.hasSub}
+			v := p.load(&lv) + delta
 			if p.noeval == 0 {
-				p.store(lv, v)
+				p.store(&lv, v)
 			}
 			p.next()
 			return v

@@ -3,9 +3,7 @@ package shell
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
-	"syscall"
 
 	"tcpsh/fdtable"
 	"tcpsh/redirect"
@@ -57,15 +55,8 @@ func bHalfclose(_ context.Context, c *Call) int {
 	}
 	status := 0
 	for _, a := range args {
-		n, err := strconv.Atoi(a)
-		if err != nil || n < 0 {
-			c.Errorf("%s: invalid file descriptor specification", a)
-			status = 1
-			continue
-		}
-		ch, err := c.r.fds.Get(n)
-		if err != nil {
-			c.Errorf("%d: %s", n, fdtable.Strerror(syscall.EBADF))
+		ch, n := c.fdOperand(a)
+		if ch == nil {
 			status = 1
 			continue
 		}

@@ -77,15 +77,8 @@ func bTrace(ctx context.Context, c *Call) int {
 	var chans []*fdtable.Channel
 	var nums []int
 	for _, a := range args {
-		n, err := strconv.Atoi(a)
-		if err != nil || n < 0 {
-			c.Errorf("%s: invalid file descriptor specification", a)
-			status = 1
-			continue
-		}
-		ch, err := r.fds.Get(n)
-		if err != nil {
-			c.Errorf("%d: %s", n, fdtable.Strerror(syscall.EBADF))
+		ch, n := c.fdOperand(a)
+		if ch == nil {
 			status = 1
 			continue
 		}

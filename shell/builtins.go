@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strconv"
 	"syscall"
 
 	"tcpsh/fdtable"
@@ -146,6 +147,22 @@ func (c *Call) Stdout() (*fdtable.Channel, error) { return c.r.fds.Get(1) }
 
 // Stdin returns the channel at fd 0.
 func (c *Call) Stdin() (*fdtable.Channel, error) { return c.r.fds.Get(0) }
+
+// fdOperand returns the channel at the fd number a names, or prints
+// bash's message for a malformed number or a closed fd and returns nil.
+func (c *Call) fdOperand(a string) (*fdtable.Channel, int) {
+	n, err := strconv.Atoi(a)
+	if err != nil || n < 0 {
+		c.Errorf("%s: invalid file descriptor specification", a)
+		return nil, -1
+	}
+	ch, err := c.r.fds.Get(n)
+	if err != nil {
+		c.Errorf("%d: %s", n, fdtable.Strerror(syscall.EBADF))
+		return nil, n
+	}
+	return ch, n
+}
 
 // Errorf prints "prefix: name: msg" to stderr.
 func (c *Call) Errorf(format string, args ...any) {

@@ -25,7 +25,7 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 	r.curCall = c
 	defer r.setLastArg(args[len(args)-1])
 	persist := name == "exec" && len(args) == 1
-	var undo func()
+	var undo undoList
 	if len(redirs) > 0 {
 		u, err := r.redirects(ctx, redirs, persist)
 		if err != nil {
@@ -34,11 +34,7 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 		}
 		undo = u
 	}
-	defer func() {
-		if undo != nil {
-			undo()
-		}
-	}()
+	defer func() { undo.run(r) }()
 	if persist {
 		// Assignments before a bare exec persist, as for special builtins.
 		return r.assignList(c.Assigns, false)
@@ -104,7 +100,7 @@ func (r *Runner) assignOnly(ctx context.Context, c *syntax.CallExpr, redirs []*s
 			r.redirError(err)
 			return 1
 		}
-		undo()
+		undo.run(r)
 	}
 	return status
 }
@@ -151,7 +147,9 @@ func (r *Runner) tempAssigns(as []*syntax.Assign, keep bool) (func(), []string, 
 		if err != nil {
 			return nil, nil, err
 		}
-		traced = append(traced, name+"="+vr.String())
+		if r.opts.xtrace { // only traceCmd reads traced
+			traced = append(traced, name+"="+vr.String())
+		}
 		m := r.vars.lookup(name)
 		old, had := expand.Variable{}, false
 		if m != nil {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // hostsFile is read for host names after /dev/tcp/ and /dev/udp/.
@@ -227,7 +228,10 @@ func unquoteCompletion(s string) string {
 }
 
 // devPathRe finds the host of a /dev/tcp or /dev/udp path in typed text.
-var devPathRe = regexp.MustCompile(`/dev/(?:tcp|udp)/([^/\s'"]+)/`)
+// It is compiled on first use (completion at a prompt), not at start-up.
+var devPathRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`/dev/(?:tcp|udp)/([^/\s'"]+)/`)
+})
 
 // completionHosts lists host names for /dev/tcp/ and /dev/udp/: those of
 // the hosts file and those used in the session's history.
@@ -245,7 +249,7 @@ func (r *Runner) completionHosts() []string {
 		f.Close()
 	}
 	for _, e := range r.sess.hist.Entries() {
-		for _, m := range devPathRe.FindAllStringSubmatch(e, -1) {
+		for _, m := range devPathRe().FindAllStringSubmatch(e, -1) {
 			if !strings.ContainsAny(m[1], "$`") {
 				hosts = append(hosts, m[1])
 			}

@@ -121,13 +121,24 @@ func (r *Runner) setPipeStatus(statuses ...int) {
 		return
 	}
 	r.pipeStatus = append(r.pipeStatus[:0], statuses...)
-	list := make([]string, len(statuses))
-	for i, st := range statuses {
-		list[i] = itoa(st)
+	var list []string
+	if len(statuses) == 1 && statuses[0] >= 0 && statuses[0] < len(singleStatusLists) {
+		// Shared: a Variable's List is replaced, never edited in place.
+		list = singleStatusLists[statuses[0]]
+	} else {
+		list = make([]string, len(statuses))
+		for i, st := range statuses {
+			list[i] = itoa(st)
+		}
 	}
 	r.pipeStatusList = list
 	r.vars.global["PIPESTATUS"] = expand.Variable{Set: true, Kind: expand.Indexed, List: list}
 }
+
+// singleStatusLists are the PIPESTATUS lists of the commonest statuses
+// of a simple command, so that a loop alternating 0 and 1 (a `[ ]` that
+// fails, then one that succeeds) allocates no list per command.
+var singleStatusLists = [...][]string{{"0"}, {"1"}, {"2"}}
 
 // pipeStatusIntact reports whether PIPESTATUS still holds the list that
 // setPipeStatus stored last (the script may have assigned or unset it).
@@ -164,7 +175,7 @@ func (r *Runner) stmtSync(ctx context.Context, st *syntax.Stmt) int {
 		// Redirections alone: `>file`.
 		return r.call(ctx, &syntax.CallExpr{}, st.Redirs)
 	}
-	var undo func()
+	var undo undoList
 	if len(st.Redirs) > 0 {
 		u, err := r.redirects(ctx, st.Redirs, false)
 		if err != nil {
@@ -174,9 +185,7 @@ func (r *Runner) stmtSync(ctx context.Context, st *syntax.Stmt) int {
 		undo = u
 	}
 	status := r.cmd(ctx, st.Cmd)
-	if undo != nil {
-		undo()
-	}
+	undo.run(r)
 	return status
 }
 

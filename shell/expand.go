@@ -74,7 +74,9 @@ func (r *Runner) document(w *syntax.Word) (string, error) {
 	if err := x.parts(w.Parts, true); err != nil {
 		return "", err
 	}
-	return x.joined(), nil
+	s := x.joined()
+	x.free()
+	return s, nil
 }
 
 // heredoc returns the body of a here-document: as written when any part

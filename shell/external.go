@@ -97,6 +97,7 @@ func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) in
 		return 1
 	}
 	r.prepareChild(cmd)
+	r.watchForChild()
 	if err := r.startChild(cmd); err != nil {
 		return r.startFailed(ctx, path, args, err, forExec)
 	}

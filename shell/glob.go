@@ -285,6 +285,11 @@ func cachedMatcher(pat string, mode pattern.Mode) (func(string) bool, error) {
 // regexp cannot express: the string is split around the first negated
 // group in every way, and the middle must not match its alternatives.
 func extMatcher(pat string, mode pattern.Mode) (func(string) bool, error) {
+	if mode&^pattern.ExtendedOperators == pattern.EntireString {
+		if pieces, ok := starPattern(pat, mode&pattern.ExtendedOperators != 0); ok {
+			return func(s string) bool { return starMatch(pieces, s) }, nil
+		}
+	}
 	expr, err := pattern.Regexp(pat, mode)
 	if err == nil {
 		rx, err := regexp.Compile("(?s)" + expr)

@@ -1,8 +1,6 @@
 package shell
 
 import (
-	"strconv"
-	"syscall"
 	"time"
 
 	"tcpsh/fdtable"
@@ -60,15 +58,8 @@ func fdIdleOption(c *Call, secs string, args []string) int {
 	}
 	status := 0
 	for _, a := range args {
-		n, err := strconv.Atoi(a)
-		if err != nil || n < 0 {
-			c.Errorf("%s: invalid file descriptor specification", a)
-			status = 1
-			continue
-		}
-		ch, err := c.r.fds.Get(n)
-		if err != nil {
-			c.Errorf("%d: %s", n, fdtable.Strerror(syscall.EBADF))
+		ch, _ := c.fdOperand(a)
+		if ch == nil {
 			status = 1
 			continue
 		}

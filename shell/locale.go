@@ -23,6 +23,10 @@ func (r *Runner) chars(s string) string {
 
 func toChars(s string, utf8Locale bool) string {
 	i := 0
+	// ASCII is the common case: test eight bytes at a time first.
+	for i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7]) < utf8.RuneSelf {
+		i += 8
+	}
 	for i < len(s) && s[i] < utf8.RuneSelf {
 		i++
 	}

@@ -21,6 +21,10 @@ type compiledPattern struct {
 	expr string // regexp source of the pattern, "" if invalid
 	lit  string // the pattern without escapes when it has no meta
 	meta bool
+	// stars is the pattern's literal pieces around '*' when that is its
+	// only metacharacter (starpat.go): whole-string matches then compare
+	// pieces instead of running full.
+	stars []string
 
 	full, prefix, prefixLong, suffixLong, suffixShort, any *regexp.Regexp
 }
@@ -58,6 +62,7 @@ func compilePattern(pat string, mode pattern.Mode) *compiledPattern {
 		short = expr
 	}
 	m.expr = expr
+	m.stars, _ = starPattern(pat, mode&pattern.ExtendedOperators != 0)
 	m.full = regexp.MustCompile("(?s)^(?:" + expr + ")$")
 	m.prefix = regexp.MustCompile("(?s)^(?:" + short + ")")
 	m.prefixLong = regexp.MustCompile("(?s)^(?:" + expr + ")")
@@ -69,12 +74,21 @@ func compilePattern(pat string, mode pattern.Mode) *compiledPattern {
 	return m
 }
 
+// fullMatch reports whether the char string c matches the whole pattern,
+// which has metacharacters.
+func (m *compiledPattern) fullMatch(c string) bool {
+	if m.stars != nil {
+		return starMatch(m.stars, c)
+	}
+	return m.full.MatchString(c)
+}
+
 // matchChar reports whether the one-character char string c matches.
 func (m *matcher) matchChar(c string) bool {
 	if !m.meta {
 		return c == m.lit
 	}
-	return m.full.MatchString(c)
+	return m.fullMatch(c)
 }
 
 // remove implements ${s#p} ${s##p} ${s%p} ${s%%p}.
@@ -96,7 +110,7 @@ func (m *matcher) remove(s string, suffix, long bool) string {
 			if i > 0 && i < len(c) && !isRuneStart(c[i]) {
 				continue
 			}
-			if m.full.MatchString(c[:i]) {
+			if m.fullMatch(c[:i]) {
 				return m.r.unchars(c[i:])
 			}
 		}
@@ -110,7 +124,7 @@ func (m *matcher) remove(s string, suffix, long bool) string {
 			if i > 0 && i < len(c) && !isRuneStart(c[i]) {
 				continue
 			}
-			if m.full.MatchString(c[i:]) {
+			if m.fullMatch(c[i:]) {
 				return m.r.unchars(c[:i])
 			}
 		}
@@ -119,7 +133,7 @@ func (m *matcher) remove(s string, suffix, long bool) string {
 			if i > 0 && i < len(c) && !isRuneStart(c[i]) {
 				continue
 			}
-			if m.full.MatchString(c[i:]) {
+			if m.fullMatch(c[i:]) {
 				return m.r.unchars(c[:i])
 			}
 		}
@@ -134,28 +148,29 @@ func isRuneStart(b byte) bool { return b&0xc0 != 0x80 }
 func (m *matcher) replace(s, with string, all bool, anchor byte) string {
 	c := m.r.chars(s)
 	w := m.r.chars(with)
-	var locs [][]int
+	var locBuf [8][2]int // room for the usual few matches
+	locs := locBuf[:0]
 	switch anchor {
 	case '#':
 		if !m.meta {
 			if strings.HasPrefix(c, m.lit) {
-				locs = [][]int{{0, len(m.lit)}}
+				locs = append(locs, [2]int{0, len(m.lit)})
 			}
 		} else if loc := m.prefixLong.FindStringIndex(c); loc != nil {
-			locs = [][]int{loc}
+			locs = append(locs, [2]int{loc[0], loc[1]})
 		}
 	case '%':
 		if !m.meta {
 			if strings.HasSuffix(c, m.lit) {
-				locs = [][]int{{len(c) - len(m.lit), len(c)}}
+				locs = append(locs, [2]int{len(c) - len(m.lit), len(c)})
 			}
 		} else {
 			for i := 0; i <= len(c); i++ {
 				if i > 0 && i < len(c) && !isRuneStart(c[i]) {
 					continue
 				}
-				if m.full.MatchString(c[i:]) {
-					locs = [][]int{{i, len(c)}}
+				if m.fullMatch(c[i:]) {
+					locs = append(locs, [2]int{i, len(c)})
 					break
 				}
 			}
@@ -174,7 +189,7 @@ func (m *matcher) replace(s, with string, all bool, anchor byte) string {
 				if j < 0 {
 					break
 				}
-				locs = append(locs, []int{i + j, i + j + len(m.lit)})
+				locs = append(locs, [2]int{i + j, i + j + len(m.lit)})
 				i += j + len(m.lit)
 			}
 		} else {
@@ -182,7 +197,7 @@ func (m *matcher) replace(s, with string, all bool, anchor byte) string {
 				if loc[0] == loc[1] {
 					continue
 				}
-				locs = append(locs, loc)
+				locs = append(locs, [2]int{loc[0], loc[1]})
 				if !all {
 					break
 				}

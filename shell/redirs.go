@@ -58,19 +58,28 @@ type reportedError struct{ err error }
 func (e *reportedError) Error() string { return e.err.Error() }
 func (e *reportedError) Unwrap() error { return e.err }
 
-// undoList restores displaced fds in reverse order.
-type undoList []func()
+// undoList is what a command's redirections displaced: run puts it
+// back in reverse order. (A list of values rather than of closures: one
+// allocation per command at most.)
+type undoList []fdRestore
 
-func (u undoList) run() {
+// fdRestore is one displaced fd: prev goes back to fd.
+type fdRestore struct {
+	fd   int
+	prev *fdtable.Channel
+}
+
+// run restores the fds of r that u lists; a nil u does nothing.
+func (u undoList) run(r *Runner) {
 	for i := len(u) - 1; i >= 0; i-- {
-		u[i]()
+		r.fds.Restore(u[i].fd, u[i].prev)
 	}
 }
 
 // redirects applies rs left to right. With persist (exec without a
-// command) the changes stay; otherwise the returned func undoes them.
-// On error, whatever was applied is undone already.
-func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist bool) (func(), error) {
+// command) the changes stay; otherwise the returned list's run undoes
+// them. On error, whatever was applied is undone already.
+func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist bool) (undoList, error) {
 	defer r.endDocs(r.beginDocs()) // set -o crlf here-documents (crlf.go)
 	var undo undoList
 	install := func(fd int, ch *fdtable.Channel) error {
@@ -87,8 +96,7 @@ func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist b
 			}
 			return err
 		}
-		prev := r.fds.Swap(fd, ch)
-		undo = append(undo, func() { r.fds.Restore(fd, prev) })
+		undo = append(undo, fdRestore{fd, r.fds.Swap(fd, ch)})
 		return nil
 	}
 	for _, rd := range rs {
@@ -96,11 +104,11 @@ func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist b
 			// Reported while the earlier redirections still apply, as in
 			// bash: `2>&1 >file` sends the error to the new fd 2.
 			r.redirError(err)
-			undo.run()
+			undo.run(r)
 			return nil, &reportedError{err}
 		}
 	}
-	return undo.run, nil
+	return undo, nil
 }
 
 // redirect performs one redirection through install.

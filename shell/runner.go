@@ -138,6 +138,9 @@ type Runner struct {
 	// lineAborted is set by a failglob error: the rest of the top-level
 	// line is skipped, as bash does.
 	lineAborted bool
+
+	// tenv is the Env of test, [ and [[ (test.go), made on first use.
+	tenv testEnvCache
 }
 
 type shellOpts struct {

@@ -12,10 +12,42 @@ import (
 // WatchedSignals are the signals the front end should pass to
 // Runner.Signal (with signal.Notify, never signal.Ignore, whose
 // disposition children would inherit): the ones a script can trap, whose
-// default action tcpsh then emulates.
+// default action tcpsh then emulates. An interactive front end watches
+// them from the start; a non-interactive one may start with StartSignals
+// and add these when OnWatchSignals says so.
 var WatchedSignals = []os.Signal{
 	syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT,
 	sigUSR1, sigUSR2, syscall.SIGALRM,
+}
+
+// StartSignals are the signals a non-interactive front end must pass to
+// Runner.Signal from its first instruction. SIGPIPE makes a write to a
+// closed pipe on OS fd 1 or 2 return EPIPE (the Go runtime would kill the
+// whole process); the others are those whose Go default differs from
+// bash's: QUIT (bash ignores it, Go exits with a goroutine dump), USR1,
+// USR2 and ALRM (bash dies of them, Go ignores them). Untrapped INT, TERM
+// and HUP can keep their default action, which is bash's: the process
+// dies of the signal. Each signal passed to signal.Notify costs a round
+// trip to the runtime's signal-mask thread at start-up, so they are
+// watched only once a trap or a program needs them (OnWatchSignals).
+var StartSignals = []os.Signal{
+	syscall.SIGPIPE, syscall.SIGQUIT, sigUSR1, sigUSR2, syscall.SIGALRM,
+}
+
+// OnWatchSignals sets fn, which the shell calls once, when the front end
+// must start passing all of WatchedSignals to Signal: as the first trap
+// for a signal or for EXIT is set or ignored (an EXIT trap must run when a
+// signal ends the shell), or before the first foreground program starts
+// (the shell waits for it when Ctrl-C reaches both). It may be called
+// from any goroutine running a part of the session, and must have called
+// signal.Notify when it returns. Without OnWatchSignals the shell assumes
+// that WatchedSignals are watched from the start.
+func (r *Runner) OnWatchSignals(fn func()) {
+	st := &r.sess.sig
+	st.watchMu.Lock()
+	defer st.watchMu.Unlock()
+	st.watchHook = fn
+	st.partial.Store(fn != nil)
 }
 
 // sigState is the part of a session that the signal-handling goroutine
@@ -34,6 +66,50 @@ type sigState struct {
 	// cancelCmd interrupts the simple command the top-level shell is
 	// running while an INT trap is set.
 	cancelCmd context.CancelFunc
+	// watchHook, set by OnWatchSignals, asks the front end to watch
+	// WatchedSignals; partial is true until it has run (only
+	// StartSignals are watched meanwhile). watchMu serialises the two.
+	watchMu   sync.Mutex
+	watchHook func()
+	partial   atomic.Bool
+}
+
+// watchAll makes sure the front end passes every one of WatchedSignals to
+// Signal; when it returns, they are watched.
+func (st *sigState) watchAll() {
+	if !st.partial.Load() {
+		return
+	}
+	st.watchMu.Lock()
+	defer st.watchMu.Unlock()
+	if st.watchHook != nil {
+		st.watchHook()
+		st.watchHook = nil
+	}
+	st.partial.Store(false)
+}
+
+// watchForChild makes sure the front end watches every signal before a
+// foreground program starts. A terminal's Ctrl-C reaches the program too;
+// left to its default action, INT would end the shell at once and leave
+// the program running in the foreground, where bash waits for it to end.
+func (r *Runner) watchForChild() {
+	if !r.bgJob {
+		r.sess.sig.watchAll()
+	}
+}
+
+// watching reports whether the front end passes sig to Signal.
+func (st *sigState) watching(sig syscall.Signal) bool {
+	if !st.partial.Load() {
+		return true
+	}
+	for _, s := range StartSignals {
+		if s == sig {
+			return true
+		}
+	}
+	return false
 }
 
 func sigBit(sig syscall.Signal) uint64 { return 1 << uint(sig&63) }
@@ -46,9 +122,11 @@ func (s *session) notifyTraps(r *Runner) {
 		return
 	}
 	var trapped, ignored uint64
+	exitTrap := false
 	for name, cmd := range r.traps {
 		sig, ok := signals[name]
 		if !ok {
+			exitTrap = exitTrap || name == "EXIT"
 			continue
 		}
 		if cmd == "" {
@@ -56,6 +134,9 @@ func (s *session) notifyTraps(r *Runner) {
 		} else {
 			trapped |= sigBit(sig)
 		}
+	}
+	if trapped|ignored != 0 || exitTrap {
+		s.sig.watchAll()
 	}
 	s.sig.trapped.Store(trapped)
 	s.sig.ignored.Store(ignored)
@@ -97,9 +178,11 @@ func (r *Runner) Signal(sig os.Signal) bool {
 			st.pending.Or(bit)
 		}
 		return true
-	case syscall.SIGTERM, syscall.SIGQUIT:
+	case syscall.SIGQUIT:
+		return false // bash ignores it, interactive or not
+	case syscall.SIGTERM:
 		if r.sess.interactive {
-			return false // bash's interactive shell ignores them
+			return false // bash's interactive shell ignores it
 		}
 	}
 	st.pending.Or(bit)
@@ -134,8 +217,9 @@ func (r *Runner) runPendingSignals(ctx context.Context) {
 		}
 		switch {
 		case sig == syscall.SIGINT && r.sess.interactive,
-			sig == sigCHLD, sig == sigWINCH, sig == sigCONT, sig == syscall.SIGPIPE:
-			continue // not fatal here
+			sig == sigCHLD, sig == sigWINCH, sig == sigCONT, sig == syscall.SIGPIPE,
+			sig == syscall.SIGQUIT:
+			continue // not fatal here (bash ignores QUIT)
 		}
 		if !r.exiting {
 			r.exiting, r.exitCode = true, 128+int(sig)
@@ -162,6 +246,9 @@ func (r *Runner) awaitOwnSigint(ctx context.Context, ps *os.ProcessState) {
 		return
 	}
 	st := &r.sess.sig
+	if !st.watching(syscall.SIGINT) {
+		return // an INT to the shell would have ended it: none came
+	}
 	bit := sigBit(syscall.SIGINT)
 	for deadline := time.Now().Add(ownSigintWait); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
 		if st.pending.Load()&bit != 0 || st.ignored.Load()&bit != 0 || ctx.Err() != nil {

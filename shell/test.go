@@ -18,9 +18,23 @@ import (
 )
 
 // testEnv gives the test builtin and [[ ]] the session's view.
+// The Env is made once per Runner (its functions read the Runner when
+// they run) and reused: a `[` in a loop then costs no closures.
 func (r *Runner) testEnv(name string) *testexpr.Env {
+	if r.tenv.env == nil {
+		r.tenv.env = r.newTestEnv()
+	}
+	r.tenv.env.Name = name
+	r.tenv.env.UTF8 = r.utf8
+	return r.tenv.env
+}
+
+// testEnvCache holds a Runner's test Env (the Runner field tenv).
+type testEnvCache struct{ env *testexpr.Env }
+
+// newTestEnv makes the Env that testEnv hands out.
+func (r *Runner) newTestEnv() *testexpr.Env {
 	return &testexpr.Env{
-		Name:  name,
 		Getwd: func() string { return r.dir },
 		IsVarSet: func(n string) bool {
 			if base, idx, ok := strings.Cut(n, "["); ok && strings.HasSuffix(idx, "]") {

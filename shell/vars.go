@@ -27,6 +27,9 @@ type varStore struct {
 	secondsVal int
 	// rng is RANDOM's generator once RANDOM has been assigned a seed.
 	rng *rand.Rand
+	// refs is set once a name reference has been stored (set, setLocal):
+	// until then resolveRef has nothing to look up.
+	refs bool
 }
 
 func newVarStore() *varStore {
@@ -38,7 +41,7 @@ func newVarStore() *varStore {
 // editing them in place.
 func (s *varStore) copy() *varStore {
 	c := &varStore{global: maps.Clone(s.global), caseAttr: maps.Clone(s.caseAttr),
-		secondsAt: s.secondsAt, secondsVal: s.secondsVal}
+		secondsAt: s.secondsAt, secondsVal: s.secondsVal, refs: s.refs}
 	if s.rng != nil {
 		// A subshell continues the sequence independently.
 		c.rng = rand.New(rand.NewPCG(s.rng.Uint64(), s.rng.Uint64()))
@@ -66,14 +69,23 @@ func (s *varStore) lookup(name string) map[string]expand.Variable {
 }
 
 func (s *varStore) get(name string) expand.Variable {
-	if m := s.lookup(name); m != nil {
-		return m[name]
+	for i := len(s.frames) - 1; i >= 0; i-- {
+		if vr, ok := s.frames[i][name]; ok {
+			return vr
+		}
 	}
-	return expand.Variable{}
+	return s.global[name] // the zero Variable when unset
 }
 
 // set stores vr in the scope that already holds name, or the global one.
 func (s *varStore) set(name string, vr expand.Variable) {
+	if vr.Kind == expand.NameRef {
+		s.refs = true
+	}
+	if len(s.frames) == 0 {
+		s.global[name] = vr
+		return
+	}
 	m := s.lookup(name)
 	if m == nil {
 		m = s.global
@@ -87,6 +99,9 @@ func (s *varStore) setLocal(name string, vr expand.Variable) bool {
 		return false
 	}
 	vr.Local = true
+	if vr.Kind == expand.NameRef {
+		s.refs = true
+	}
 	s.frames[len(s.frames)-1][name] = vr
 	return true
 }
@@ -314,6 +329,9 @@ func (r *Runner) updateLocale() {
 
 // resolveRef follows namerefs from name to the variable finally named.
 func (r *Runner) resolveRef(name string) string {
+	if !r.vars.refs {
+		return name
+	}
 	for range 10 {
 		vr := r.vars.get(name)
 		if vr.Kind != expand.NameRef || vr.Str == "" {

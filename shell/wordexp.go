@@ -4,6 +4,7 @@ import (
 	"os/user"
 	"strconv"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -49,8 +50,13 @@ type wordExp struct {
 	fieldsBuf [1][]seg
 }
 
+// wordExps recycles wordExp values: every assignment and parameter
+// expansion makes one, and in a loop that was most of the allocations.
+var wordExps = sync.Pool{New: func() any { return new(wordExp) }}
+
 func (r *Runner) newWordExp(mode expMode) *wordExp {
-	x := &wordExp{r: r, mode: mode}
+	x := wordExps.Get().(*wordExp)
+	x.r, x.mode = r, mode
 	x.cur, x.fields = x.curBuf[:0], x.fieldsBuf[:0]
 	if mode == modeFields {
 		vr := r.vars.get("IFS")
@@ -61,6 +67,13 @@ func (r *Runner) newWordExp(mode expMode) *wordExp {
 		}
 	}
 	return x
+}
+
+// free returns x to wordExps once its result has been taken (strings
+// only: nothing may keep x or its slices).
+func (x *wordExp) free() {
+	*x = wordExp{}
+	wordExps.Put(x)
 }
 
 // lit adds text that is not subject to splitting.
@@ -149,39 +162,54 @@ func (r *Runner) expandFields(words []*syntax.Word) ([]string, error) {
 	out := make([]string, 0, len(words))
 	// One wordExp (and one IFS lookup) serves every word of the command.
 	x := r.newWordExp(modeFields)
-	expandOne := func(w *syntax.Word) error {
-		// The previous word's fields are strings in out by now, so the
-		// arrays can be reused.
-		x.fields, x.cur, x.curHas, x.pendingWS = x.fields[:0], x.curBuf[:0], false, false
-		if err := x.word(w); err != nil {
-			return err
-		}
-		x.endField()
-		for _, f := range x.fields {
-			var err error
-			if out, err = r.globField(out, f); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	var err error
 	for _, w := range words {
 		if hasBraceCandidate(w) {
-			cp := *w
-			if syntax.SplitBraces(&cp) {
-				for bw, err := range expand.BracesSeq(nil, &cp) {
-					if err == nil {
-						err = expandOne(bw)
-					}
-					if err != nil {
-						return nil, err
-					}
-				}
-				continue
-			}
+			out, err = x.bracedFieldsOf(out, w)
+		} else {
+			out, err = x.fieldsOf(out, w)
 		}
-		if err := expandOne(w); err != nil {
+		if err != nil {
 			return nil, err
+		}
+	}
+	x.free()
+	return out, nil
+}
+
+// bracedFieldsOf is fieldsOf after brace expansion. It is apart from
+// expandFields so that the variables its loop body captures do not move
+// every command's to the heap.
+func (x *wordExp) bracedFieldsOf(out []string, w *syntax.Word) ([]string, error) {
+	cp := *w
+	if !syntax.SplitBraces(&cp) {
+		return x.fieldsOf(out, w)
+	}
+	var err error
+	for bw, berr := range expand.BracesSeq(nil, &cp) {
+		if berr != nil {
+			return out, berr
+		}
+		if out, err = x.fieldsOf(out, bw); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// fieldsOf appends the fields of w, after pathname expansion, to out.
+func (x *wordExp) fieldsOf(out []string, w *syntax.Word) ([]string, error) {
+	// The previous word's fields are strings in out by now, so the
+	// arrays can be reused.
+	x.fields, x.cur, x.curHas, x.pendingWS = x.fields[:0], x.curBuf[:0], false, false
+	if err := x.word(w); err != nil {
+		return out, err
+	}
+	x.endField()
+	for _, f := range x.fields {
+		var err error
+		if out, err = x.r.globField(out, f); err != nil {
+			return out, err
 		}
 	}
 	return out, nil
@@ -203,11 +231,21 @@ func (r *Runner) expandString(w *syntax.Word, mode expMode) (string, error) {
 	if err := x.word(w); err != nil {
 		return "", err
 	}
-	return x.joined(), nil
+	s := x.joined()
+	x.free()
+	return s, nil
 }
 
 // joined concatenates the pieces, escaping quoted ones in pattern modes.
 func (x *wordExp) joined() string {
+	if len(x.fields) == 0 {
+		switch {
+		case len(x.cur) == 0:
+			return ""
+		case len(x.cur) == 1 && (!x.cur[0].quoted || x.mode != modePattern && x.mode != modeRepl):
+			return x.cur[0].s // one piece, nothing to escape: no copy
+		}
+	}
 	var sb strings.Builder
 	for _, f := range x.fields {
 		x.writeSegs(&sb, f)
@@ -427,15 +465,24 @@ func (r *Runner) globField(out []string, f []seg) ([]string, error) {
 		return append(out, joinSegs(f)), nil
 	}
 	// Quoted pieces match literally: escape them (glob.go).
-	var pat strings.Builder
-	for _, s := range f {
-		if s.quoted {
-			pat.WriteString(quotePattern(s.s))
-		} else {
-			pat.WriteString(s.s)
+	var p string
+	if len(f) == 1 && !f[0].quoted {
+		p = f[0].s
+	} else {
+		var pat strings.Builder
+		for _, s := range f {
+			if s.quoted {
+				pat.WriteString(quotePattern(s.s))
+			} else {
+				pat.WriteString(s.s)
+			}
 		}
+		p = pat.String()
 	}
-	g, err := r.globExpand(pat.String(), joinSegs(f))
+	if !r.hasGlobMeta(p) {
+		return append(out, joinSegs(f)), nil // `[`, `a+b`: nothing to match
+	}
+	g, err := r.globExpand(p, joinSegs(f))
 	return append(out, g...), err
 }
 

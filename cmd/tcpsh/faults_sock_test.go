@@ -161,7 +161,8 @@ func TestFaultNeverAnswers(t *testing.T) {
 // A TLS handshake with a peer that accepts and then says nothing is
 // bounded by TCPSH_CONNECT_TIMEOUT and interrupted by Ctrl-C (without
 // either it waits, as a connect to a silent address does). bash has no
-// /dev/tls.
+// /dev/tls; on a /dev/tcp connect that hangs, an untrapped Ctrl-C kills
+// it at once, without a message, and so it kills tcpsh.
 func TestFaultTLSHandshakeHangs(t *testing.T) {
 	port := startTCP(t, hangingHandler)
 	start := time.Now()
@@ -173,8 +174,7 @@ func TestFaultTLSHandshakeHangs(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	require.NoError(t, syscall.Kill(-cmd.Process.Pid, syscall.SIGINT))
 	st := waitShell(t, cmd, 10*time.Second)
-	assert.Equal(t, runResult{"", "tcpsh: connect: Interrupted system call\ntcpsh: line 1: /dev/tls/127.0.0.1/" + port + ": Interrupted system call\n", 130},
-		runResult{out.String(), errb.String(), st})
+	assert.Equal(t, runResult{"", "", 130}, runResult{out.String(), errb.String(), st})
 }
 
 // startShell starts shell -c src in its own process group with env added

@@ -208,7 +208,7 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 		return 2
 	}
 
-	ctx, stop := signalContext(r)
+	ctx, stop := signalContext(r, o.interactive)
 	defer stop()
 	if o.listOpts != "" {
 		r.ListOptions(stdout, o.listOpts == "-o")
@@ -266,36 +266,79 @@ type sigContext struct {
 	onSignal func(sig os.Signal, interrupted bool)
 }
 
-func signalContext(r *shell.Runner) (*sigContext, func()) {
+// signalContext starts passing signals to r. Signals are handled, never
+// ignored (children would inherit that). SIGPIPE is handled so that a
+// write to a closed pipe returns EPIPE, which the shell turns into bash's
+// behaviour per channel. A non-interactive shell starts with
+// shell.StartSignals and adds the others when the shell says so (its first
+// trap, its first foreground program: Runner.OnWatchSignals): each
+// signal costs a round trip to the runtime's signal thread at start-up,
+// and until then INT, TERM and HUP keep their default action (the process
+// dies of them), which is bash's. Where it can (kernelDefaults), it gives
+// the start signals other than SIGPIPE bash's disposition in the kernel
+// instead of notifying them, and starts the goroutine that passes
+// signals on only when there is one to pass. The returned stop ends that
+// goroutine; it leaves the signals registered (signal.Stop would wait for
+// the runtime's signal thread once more per signal), so that the process,
+// about to exit, still ignores SIGPIPE.
+func signalContext(r *shell.Runner, interactive bool) (*sigContext, func()) {
 	s := &sigContext{sigs: make(chan os.Signal, 8)}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
-	// Signals are handled, never ignored (children would inherit that).
-	// SIGPIPE is handled so that a write to a closed pipe returns EPIPE,
-	// which the shell turns into bash's behaviour per channel.
-	signal.Notify(s.sigs, append([]os.Signal{syscall.SIGPIPE}, shell.WatchedSignals...)...)
 	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case sig := <-s.sigs:
-				interrupted := r.Signal(sig)
-				s.mu.Lock()
-				if interrupted {
-					s.cancel()
-				}
-				hook := s.onSignal
-				s.mu.Unlock()
-				if hook != nil {
-					hook(sig, interrupted)
-				}
-			case <-done:
-				return
+	var loopOnce sync.Once
+	startLoop := func(stale bool) {
+		loopOnce.Do(func() {
+			// SIGPIPEs notified before the first trap are stale: a PIPE
+			// trap set now must not run for them.
+			for stale && len(s.sigs) > 0 {
+				<-s.sigs
 			}
+			go s.loop(r, done)
+		})
+	}
+	if interactive {
+		startLoop(false)
+		signal.Notify(s.sigs, append([]os.Signal{syscall.SIGPIPE}, shell.WatchedSignals...)...)
+	} else {
+		rest, restore := kernelDefaults(shell.StartSignals)
+		if len(rest) > 1 || len(rest) == 1 && rest[0] != syscall.SIGPIPE {
+			startLoop(false)
 		}
-	}()
+		// Until then only SIGPIPE is notified, and Runner.Signal does
+		// nothing with it: the channel may fill up and drop it.
+		signal.Notify(s.sigs, rest...)
+		r.OnWatchSignals(func() {
+			startLoop(true)
+			if restore != nil {
+				restore()
+			}
+			signal.Notify(s.sigs, shell.WatchedSignals...)
+		})
+	}
 	var once sync.Once
 	return s, func() {
-		once.Do(func() { signal.Stop(s.sigs); close(done) })
+		once.Do(func() { close(done) })
+	}
+}
+
+// loop passes signals to r until done is closed.
+func (s *sigContext) loop(r *shell.Runner, done chan struct{}) {
+	for {
+		select {
+		case sig := <-s.sigs:
+			interrupted := r.Signal(sig)
+			s.mu.Lock()
+			if interrupted {
+				s.cancel()
+			}
+			hook := s.onSignal
+			s.mu.Unlock()
+			if hook != nil {
+				hook(sig, interrupted)
+			}
+		case <-done:
+			return
+		}
 	}
 }
 

@@ -62,6 +62,32 @@ func TestSignalsFromOutside(t *testing.T) {
 			wantSignal: syscall.SIGTERM,
 		},
 		{
+			// tcpsh leaves USR1 to the kernel until a trap needs it.
+			name:       "untrapped USR1 kills the shell",
+			script:     `echo ready; read -r x <&3; echo not reached`,
+			sig:        syscall.SIGUSR1,
+			wantSignal: syscall.SIGUSR1,
+		},
+		{
+			name:       "untrapped ALRM runs the EXIT trap and kills the shell",
+			script:     `trap 'echo bye' EXIT; echo ready; read -r x <&3; echo not reached`,
+			sig:        syscall.SIGALRM,
+			wantOut:    "bye\n",
+			wantSignal: syscall.SIGALRM,
+		},
+		{
+			name:    "untrapped QUIT is ignored",
+			script:  `trap 'echo bye' EXIT; echo ready; sleep 0.5; echo done`,
+			sig:     syscall.SIGQUIT,
+			wantOut: "done\nbye\n",
+		},
+		{
+			name:    "trapped USR2 after the first trap was set",
+			script:  `trap 'echo bye' EXIT; trap 'echo got USR2' USR2; echo ready; sleep 1; echo after`,
+			sig:     syscall.SIGUSR2,
+			wantOut: "got USR2\nafter\nbye\n",
+		},
+		{
 			name:       "untrapped INT ends the script",
 			script:     `echo ready; while :; do sleep 30; done; echo not reached`,
 			sig:        syscall.SIGINT,

@@ -68,7 +68,7 @@ func TestHTTPSGetScript(t *testing.T) {
 		{"404", []string{"localhost", port, "/nope"}, []string{"SSL_CERT_FILE=" + ca},
 			"404 page not found\n", "https-get.sh: HTTP/1.1 404 Not Found\n", 1},
 		{"refused without the CA", []string{"localhost", port, "/info"}, nil,
-			"", "SCRIPT: line 39: /dev/tls/localhost/" + port + ": x509: certificate signed by unknown authority\n", 1},
+			"", "HTTP_GET: line 39: /dev/tls/localhost/" + port + ": x509: certificate signed by unknown authority\n", 1},
 		{"TCPSH_TLS_INSECURE=1", []string{"localhost", port, "/info"}, []string{"TCPSH_TLS_INSECURE=1"},
 			info("localhost", "localhost"), "", 0},
 		{"-k", []string{"-k", "localhost", port, "/info"}, nil, info("localhost", "localhost"), "", 0},
@@ -78,7 +78,8 @@ func TestHTTPSGetScript(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sp := scriptPath(t, "https-get.sh")
 			got := tcpshRun(t, sockCase{args: append([]string{sp}, tc.args...), env: tc.env})
-			got.stderr = strings.ReplaceAll(got.stderr, sp+":", "SCRIPT:")
+			// The request is made by http-get.sh, which https-get.sh sources.
+			got.stderr = strings.ReplaceAll(got.stderr, scriptPath(t, "http-get.sh")+":", "HTTP_GET:")
 			assert.Equal(t, runResult{tc.out, tc.errText, tc.status}, got)
 		})
 	}

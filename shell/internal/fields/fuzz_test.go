@@ -9,7 +9,7 @@ import (
 // does: no panic, exactly n fields for n names, and in raw mode with a
 // one-byte-per-character locale every field is a piece of the line (NUL
 // bytes dropped, as bash drops them) and the fields appear in the line's
-// order.
+// order, unless bash's internal marker bytes 0x01 and 0x7f are involved.
 func FuzzSplitRead(f *testing.F) {
 	for _, s := range []struct {
 		line, ifs string
@@ -32,6 +32,13 @@ func FuzzSplitRead(f *testing.F) {
 			t.Fatalf("SplitReadLocale(%q, %q, %d) gave %d fields", line, ifs, n, len(got))
 		}
 		if !raw || utf8 {
+			return
+		}
+		if strings.ContainsAny(line+ifs, "\x01\x7f") {
+			// bash's internal markers (CTLESC, CTLNUL) in the line or in
+			// IFS make its read drop or move bytes (e.g. "0\x010\x7f" with
+			// IFS \x01 gives "00\x7f"), which SplitReadLocale reproduces;
+			// the differential tests cover those.
 			return
 		}
 		// read drops NUL bytes, as bash's does.
