@@ -22,7 +22,10 @@ const (
 // whoever reads next (a builtin, or an external command sharing the
 // description) starts right after it. As bash does:
 //   - owned TCP sockets peek (MSG_PEEK) and consume exactly what they
-//     return, so nothing is left buffered (see delimPeek);
+//     return, so nothing is left buffered (see delimPeek); what a peek
+//     showed past the line is remembered (not consumed), so that the next
+//     line, if it is all there, costs one read and no peek (peekCache);
+//     read -N (noDelim with max) needs no peek at all;
 //   - other owned channels read one big block into the channel's buffer; what is
 //     left there is returned first by the next read of any kind (Read,
 //     ReadDelim, WriteTo, ChildFile);

@@ -40,6 +40,9 @@ func (c *Channel) delimPeek(ctx context.Context, out []byte, d delimiter) ([]byt
 	for {
 		have := len(out)
 		if cached := c.cachedPeek(); len(cached) > 0 {
+			if err := ctx.Err(); err != nil {
+				return out, err // as a peek would
+			}
 			if lim, done := d.cut(cached, have); done {
 				var n int
 				var hit bool
@@ -108,6 +111,9 @@ func (c *Channel) delimExact(ctx context.Context, out []byte, d delimiter) ([]by
 		have := len(out)
 		want := d.max - have
 		if cached := c.cachedPeek(); len(cached) >= want {
+			if err := ctx.Err(); err != nil {
+				return out, err // as a read would
+			}
 			var n int
 			var hit bool
 			var err error
