@@ -18,8 +18,8 @@ var ErrNoHalfClose = errors.New("not a TCP or TLS connection")
 func (c *Channel) CloseWrite() error { return c.shutdown(Write) }
 
 // CloseRead shuts the reading half of a TCP connection (shutdown(2)
-// SHUT_RD): reads end at once with end of file, what the peer still sends
-// is discarded, and writing goes on. Info's Shut then includes Read.
+// SHUT_RD): on Linux the bytes that had already arrived can still be
+// read, then reads give end of file; writing goes on. Info's Shut then includes Read.
 func (c *Channel) CloseRead() error { return c.shutdown(Read) }
 
 // shutdown shuts one half (Read or Write).

@@ -262,7 +262,7 @@ func TestTLSChildOutputFile(t *testing.T) {
 	tcp, _ := tcpPair(t)
 	pc := NewConn(tcp, "/dev/tcp/127.0.0.1/80")
 	defer pc.Release()
-	f, release, err = pc.ChildOutputFile()
+	_, release, err = pc.ChildOutputFile()
 	require.NoError(t, err)
 	assert.Equal(t, 1, pc.Info().Children)
 	release()

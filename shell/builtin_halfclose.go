@@ -21,7 +21,7 @@ func init() {
 		"Shut one direction of a TCP or TLS connection, keeping fd open. "+
 			"-w (the default): the peer reads end of file (TCP FIN; over TLS a close_notify first) while you go on reading its answer, "+
 			"so that `cat <&3' after a request ends when the server has answered and closed. "+
-			"-r: reads end at once and what the peer still sends is discarded. -r -w: both. "+
+			"-r: reading ends: bytes that had already arrived can still be read (on Linux), then reads give end of file. -r -w: both. "+
 			"fd's STATE column shows the halves shut (/SHUT_WR, /SHUT_RD, /SHUT_RDWR); dups of fd share them. "+
 			"UDP sockets, files and pipes have no halves: an error, status 1. To close fd, use exec 3>&-.")
 }

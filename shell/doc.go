@@ -32,6 +32,18 @@
 // OS file at each number: fdtable hands them a dup, a seeked file or a
 // socketpair bridge so that no byte the shell buffered is lost.
 //
+// Beyond bash, builtins that topic files register themselves
+// (registerBuiltin): head (builtin_head.go), timeout (builtin_timeout.go:
+// a builtin or function is cancelled through its context), listen and
+// accept (builtin_listen.go), halfclose, trace, and fd/lsof. TLS settings
+// and the idle timeout are read from the session's variables each time a
+// socket opens (tls.go, idle.go). Signals reach the session through
+// Runner.Signal (signals.go); a non-interactive front end registers them
+// only when OnWatchSignals asks. The interactive front end uses History
+// (history.go) and Complete (complete.go). [Sandbox] confines a session
+// to a directory, a list of addresses and the session itself (the
+// interpreter's fuzz target runs in one).
+//
 // Errors are printed as bash prints them: "NAME: line N: message", with
 // NAME being $0 for -c, the script's path, or "tcpsh".
 package shell
