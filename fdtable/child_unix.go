@@ -126,10 +126,10 @@ type bridge struct {
 	backDone chan struct{} // the copy from the child has finished
 }
 
-func (c *Channel) childBridge() (*os.File, func(), error) {
-	if err := c.lockRead(context.Background()); err != nil {
-		return nil, nil, err
-	}
+// newBridge makes the socketpair of a bridge for c: our end non-blocking,
+// the child's blocking, both close-on-exec (taken under ForkLock so that
+// no concurrent fork inherits them).
+func (c *Channel) newBridge() (*bridge, error) {
 	syscall.ForkLock.RLock()
 	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
 	if err == nil {
@@ -138,19 +138,29 @@ func (c *Channel) childBridge() (*os.File, func(), error) {
 	}
 	syscall.ForkLock.RUnlock()
 	if err != nil {
-		c.unlockRead()
-		return nil, nil, c.pathError("dup", os.NewSyscallError("socketpair", err))
+		return nil, c.pathError("dup", os.NewSyscallError("socketpair", err))
 	}
 	unix.SetNonblock(fds[0], true)
-	ctx, cancel := context.WithCancel(context.Background())
-	b := &bridge{
+	return &bridge{
 		c:        c,
 		our:      os.NewFile(uintptr(fds[0]), "bridge"),
 		child:    os.NewFile(uintptr(fds[1]), c.path),
-		cancel:   cancel,
-		pumpDone: make(chan []byte, 1),
 		backDone: make(chan struct{}),
+	}, nil
+}
+
+func (c *Channel) childBridge() (*os.File, func(), error) {
+	if err := c.lockRead(context.Background()); err != nil {
+		return nil, nil, err
 	}
+	b, err := c.newBridge()
+	if err != nil {
+		c.unlockRead()
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b.cancel = cancel
+	b.pumpDone = make(chan []byte, 1)
 	c.mu.Lock()
 	c.bridges++
 	c.mu.Unlock()

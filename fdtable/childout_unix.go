@@ -5,9 +5,6 @@ package fdtable
 import (
 	"os"
 	"sync"
-	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // ChildOutputFile is ChildFile for a number at which the child is not
@@ -29,23 +26,10 @@ func (c *Channel) ChildOutputFile() (f *os.File, release func(), err error) {
 	if !c.tryRef() {
 		return nil, nil, c.pathError("dup", os.ErrClosed)
 	}
-	syscall.ForkLock.RLock()
-	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
-	if err == nil {
-		unix.CloseOnExec(fds[0])
-		unix.CloseOnExec(fds[1])
-	}
-	syscall.ForkLock.RUnlock()
+	b, err := c.newBridge()
 	if err != nil {
 		c.Release()
-		return nil, nil, c.pathError("dup", os.NewSyscallError("socketpair", err))
-	}
-	unix.SetNonblock(fds[0], true)
-	b := &bridge{
-		c:        c,
-		our:      os.NewFile(uintptr(fds[0]), "bridge"),
-		child:    os.NewFile(uintptr(fds[1]), c.path),
-		backDone: make(chan struct{}),
+		return nil, nil, err
 	}
 	b.shutdownWrite() // the child reads end of file
 	c.mu.Lock()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"syscall"
@@ -388,18 +387,12 @@ func (t *timedRun) program(ctx context.Context) int {
 	case err != nil:
 		return t.failedToRun(err)
 	}
-	cmd := &exec.Cmd{Path: path, Args: args, Env: r.exportedEnv(), Dir: r.dir}
-	releases, err := r.childFiles(cmd)
-	defer func() {
-		for _, rel := range releases {
-			rel()
-		}
-	}()
+	cmd, release, err := r.newChild(path, args)
+	defer release()
 	if err != nil {
 		r.errf("%s: %s", args[0], errnoText(err))
 		return timeoutCannot
 	}
-	r.prepareChild(cmd)
 	ownGroup(cmd, !t.o.foreground)
 	if err := r.startChild(cmd); err != nil {
 		if errors.Is(err, syscall.ENOEXEC) {

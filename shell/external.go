@@ -68,6 +68,24 @@ func (r *Runner) external(ctx context.Context, args []string) int {
 	return r.runProgram(ctx, args, false)
 }
 
+// newChild prepares the command that runs the program at path with the
+// session's environment, directory and fds. release gives back what the
+// fds lent to the child; call it after the child has exited (also when
+// err is not nil).
+func (r *Runner) newChild(path string, args []string) (cmd *exec.Cmd, release func(), err error) {
+	cmd = &exec.Cmd{Path: path, Args: args, Env: r.exportedEnv(), Dir: r.dir}
+	releases, err := r.childFiles(cmd)
+	release = func() {
+		for _, rel := range releases {
+			rel()
+		}
+	}
+	if err == nil {
+		r.prepareChild(cmd)
+	}
+	return cmd, release, err
+}
+
 // runProgram runs a program; forExec words the errors as the exec builtin
 // does.
 func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) int {
@@ -80,23 +98,12 @@ func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) in
 	if err != nil {
 		return r.lookupFailed(args[0], err, forExec)
 	}
-	cmd := &exec.Cmd{
-		Path: path,
-		Args: args,
-		Env:  r.exportedEnv(),
-		Dir:  r.dir,
-	}
-	releases, err := r.childFiles(cmd)
-	defer func() {
-		for _, rel := range releases {
-			rel()
-		}
-	}()
+	cmd, release, err := r.newChild(path, args)
+	defer release()
 	if err != nil {
 		r.errf("%s: %s", args[0], errnoText(err))
 		return 1
 	}
-	r.prepareChild(cmd)
 	r.watchForChild()
 	if err := r.startChild(cmd); err != nil {
 		return r.startFailed(ctx, path, args, err, forExec)
