@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -34,7 +33,7 @@ func startCourseServer(t *testing.T, name string, stdin string, args ...string) 
 	t.Helper()
 	needShells(t)
 	dir := t.TempDir()
-	cmd := exec.Command(shellUnderTest, append([]string{coursePath(t, name), "0"}, args...)...)
+	cmd := exec.Command(shellUnderTest, append([]string{scriptPath(t, "course/"+name), "0"}, args...)...)
 	cmd.Args[0] = "tcpsh"
 	cmd.Dir = dir
 	cmd.Env = scriptEnv(dir, os.TempDir(), "C")
@@ -78,13 +77,6 @@ func (s *courseServer) wait(t *testing.T) (string, int) {
 		t.Fatalf("server did not finish within %v", scriptTimeout)
 	}
 	return "", -1
-}
-
-func coursePath(t *testing.T, name string) string {
-	t.Helper()
-	p, err := filepath.Abs(filepath.Join("..", "..", "scripts", "course", name))
-	require.NoError(t, err)
-	return p
 }
 
 // clientShells are the shells a client script is run with: tcpsh, and
@@ -145,7 +137,7 @@ func TestCourseScripts(t *testing.T) {
 		for shName, sh := range clientShells(t, tc.bashClient) {
 			t.Run(tc.name+"/"+shName+" client", func(t *testing.T) {
 				srv := startCourseServer(t, tc.server, tc.serverStdin)
-				args := append([]string{coursePath(t, tc.client), "127.0.0.1", srv.port}, tc.args...)
+				args := append([]string{scriptPath(t, "course/"+tc.client), "127.0.0.1", srv.port}, tc.args...)
 				got := runSockShell(t, sh, t.TempDir(), sockCase{args: args, stdin: []byte(tc.clientStdin)})
 				assert.Equal(t, tc.wantClient, got.stdout, "client stdout")
 				assert.Equal(t, "", got.stderr, "client stderr")
@@ -180,7 +172,7 @@ func TestCourseMultiServer(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			args := []string{coursePath(t, "login-client.sh"), "127.0.0.1", srv.port, "娜娜", pwd}
+			args := []string{scriptPath(t, "course/login-client.sh"), "127.0.0.1", srv.port, "娜娜", pwd}
 			results[i] = result{runSockShell(t, sh, t.TempDir(), sockCase{args: args}), want}
 		}()
 	}

@@ -4,8 +4,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"net"
 	"os"
 	"os/exec"
@@ -248,12 +246,6 @@ func TestFaultInterruptBlockedRead(t *testing.T) {
 		got := interrupt(t, shellUnderTest, `trap 'echo caught' INT; exec 3<>/dev/tcp/127.0.0.1/$P; read -r x <&3; echo "st=$?"; echo next`)
 		assert.Equal(t, runResult{"caught\nst=130\nnext\n", "", 0}, got)
 	})
-}
-
-// sha256Hex is the hex SHA-256 of b.
-func sha256Hex(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }
 
 // An unresolvable name fails without a DNS query and the session goes on;

@@ -36,17 +36,12 @@ func headPayload(size int) []byte {
 	return b.Bytes()[:size]
 }
 
-// sendAndClose is a server that sends data and closes the connection.
-func sendAndClose(data []byte) func(c *net.TCPConn) {
-	return func(c *net.TCPConn) { _, _ = c.Write(data) }
-}
-
 // TestHeadSocketKeepsTheRest checks that head on a socket tcpsh opened
 // consumes only what it prints: whoever reads next gets every byte that
 // follows, whether a builtin or an external command.
 func TestHeadSocketKeepsTheRest(t *testing.T) {
 	data := headPayload(300 * 1024)
-	port := startTCP(t, sendAndClose(data))
+	port := startTCP(t, sendHandler(string(data)))
 	cases := []struct{ name, src string }{
 		{"head -n 1 then cat", `head -n 1 <&3; cat <&3`},
 		{"head -n 3 then external cat", `head -n 3 <&3; /bin/cat <&3`},
@@ -92,7 +87,7 @@ func TestHeadInheritedFDs(t *testing.T) {
 		assert.Equal(t, "a\nb\n", res.stdout)
 	})
 	t.Run("fd 3 is a socket", func(t *testing.T) {
-		port := startTCP(t, sendAndClose(data))
+		port := startTCP(t, sendHandler(string(data)))
 		conn, err := net.Dial("tcp", "127.0.0.1:"+port)
 		require.NoError(t, err)
 		f, err := conn.(*net.TCPConn).File()
@@ -144,15 +139,6 @@ done`
 	assert.Equal(t, "3 3 ddd\n70000 70000 iii\n5 5 fff\n0 0 \n12 12 mmm\n", res.stdout)
 }
 
-// headBigSize is the size of the big copies: 64 MiB, 1 GiB with
-// TCPSH_TEST_BIG=1.
-func headBigSize() int64 {
-	if os.Getenv("TCPSH_TEST_BIG") == "1" {
-		return 1 << 30
-	}
-	return 64 << 20
-}
-
 // sinkResult is what a hashing sink received on one connection.
 type sinkResult struct {
 	n   int64
@@ -173,17 +159,15 @@ func startHashSink(t *testing.T) (string, chan sinkResult) {
 // TestHeadBigUpload sends head -c N of /dev/zero and of a file to a
 // socket and checks the server's count and hash.
 func TestHeadBigUpload(t *testing.T) {
-	n := headBigSize()
-	zeros := sha256.New()
-	_, err := io.CopyN(zeros, zeroReader{}, n)
-	require.NoError(t, err)
+	n := bigSize()
+	zeros := &bigBody{block: make([]byte, 1<<20), n: n}
 	port, results := startHashSink(t)
 	res := tcpshRun(t, sockCase{args: []string{"-c", `exec 3<>/dev/tcp/127.0.0.1/` + port + `; head -c ` + strconv.FormatInt(n, 10) + ` /dev/zero >&3; echo "st=$?"; exec 3>&-`}, timeout: 2 * time.Minute})
 	assert.Equal(t, "st=0\n", res.stdout)
 	assert.Empty(t, res.stderr)
 	select {
 	case got := <-results:
-		assert.Equal(t, sinkResult{n, hex.EncodeToString(zeros.Sum(nil))}, got)
+		assert.Equal(t, sinkResult{n, zeros.sha256()}, got)
 	case <-time.After(time.Minute):
 		t.Fatal("the sink got no end of stream")
 	}
@@ -202,36 +186,14 @@ func TestHeadBigUpload(t *testing.T) {
 	}
 }
 
-// zeroReader reads zeros.
-type zeroReader struct{}
-
-func (zeroReader) Read(p []byte) (int, error) {
-	clear(p)
-	return len(p), nil
-}
-
 // TestHeadBigDownload copies head -c N of a socket into a file; the
 // server sends more, which stays for the next reader.
 func TestHeadBigDownload(t *testing.T) {
-	n := headBigSize()
+	n := bigSize()
 	const extra = 1000
-	r := rand.New(rand.NewPCG(1, 2))
-	block := make([]byte, 1<<20)
-	for i := range block {
-		block[i] = byte(r.IntN(256))
-	}
-	want := sha256.New()
-	for left := n; left > 0; left -= int64(len(block)) {
-		want.Write(block[:min(left, int64(len(block)))])
-	}
-	port := startTCP(t, func(c *net.TCPConn) {
-		for left := n + extra; left > 0; left -= int64(len(block)) {
-			if _, err := c.Write(block[:min(left, int64(len(block)))]); err != nil {
-				return
-			}
-		}
-	})
+	body := newBigBody(n)
+	port := startTCP(t, func(c *net.TCPConn) { (&bigBody{block: body.block, n: n + extra}).writeTo(c) })
 	res := tcpshRun(t, sockCase{args: []string{"-c", `exec 3<>/dev/tcp/127.0.0.1/` + port + `; head -c ` + strconv.FormatInt(n, 10) + ` <&3 > out; echo "st=$?"; cat <&3 | wc -c; sha256sum < out`}, timeout: 2 * time.Minute})
 	assert.Empty(t, res.stderr)
-	assert.Equal(t, "st=0\n"+strconv.Itoa(extra)+"\n"+hex.EncodeToString(want.Sum(nil))+"  -\n", res.stdout)
+	assert.Equal(t, "st=0\n"+strconv.Itoa(extra)+"\n"+body.sha256()+"  -\n", res.stdout)
 }

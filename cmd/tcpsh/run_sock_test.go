@@ -61,7 +61,8 @@ func script(s string, env ...string) sockCase {
 	return sockCase{args: []string{"-c", s}, env: env}
 }
 
-// scriptPath is the absolute path of a file under /work/main/scripts.
+// scriptPath is the absolute path of a file under the repository's
+// scripts directory.
 func scriptPath(t *testing.T, name string) string {
 	t.Helper()
 	p, err := filepath.Abs(filepath.Join("..", "..", "scripts", name))

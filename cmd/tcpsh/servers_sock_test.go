@@ -132,6 +132,12 @@ func (b *bigBody) sha256() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// sha256Hex is the hex SHA-256 of b.
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
 // startBigHTTP serves body at /big with a Content-Length.
 func startBigHTTP(t *testing.T, body *bigBody) string {
 	return startHTTP(t, func(w http.ResponseWriter, r *http.Request) {

@@ -179,21 +179,33 @@ func TestInheritedFDAboveLoweredLimit(t *testing.T) {
 	assert.Equal(t, want, got)
 }
 
-func TestHTTPGetScript(t *testing.T) {
-	port := startHTTP(t, func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/info":
-			io.WriteString(w, "host="+r.Host+" close="+strconv.FormatBool(r.Close)+" proto="+r.Proto+"\n")
-		case "/chunked":
-			for i := 0; i < 3; i++ {
-				io.WriteString(w, strings.Repeat(string(rune('a'+i)), 5000)+"\n")
-				w.(http.Flusher).Flush()
-			}
-		default:
-			http.NotFound(w, r)
+// chunkedBody is what getScriptHandler sends at /chunked, one flush per
+// line, so that the response is chunked.
+var chunkedBody = strings.Repeat("a", 5000) + "\n" + strings.Repeat("b", 5000) + "\n" + strings.Repeat("c", 5000) + "\n"
+
+// getScriptHandler serves http-get.sh and https-get.sh: /info describes
+// the request (and its TLS connection, if any), /chunked sends
+// chunkedBody, anything else is 404.
+func getScriptHandler(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/info":
+		info := "host=" + r.Host + " close=" + strconv.FormatBool(r.Close) + " proto=" + r.Proto
+		if r.TLS != nil {
+			info += " alpn=" + r.TLS.NegotiatedProtocol + " sni=" + r.TLS.ServerName
 		}
-	})
-	chunked := strings.Repeat("a", 5000) + "\n" + strings.Repeat("b", 5000) + "\n" + strings.Repeat("c", 5000) + "\n"
+		io.WriteString(w, info+"\n")
+	case "/chunked":
+		for line := range strings.Lines(chunkedBody) {
+			io.WriteString(w, line)
+			w.(http.Flusher).Flush()
+		}
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func TestHTTPGetScript(t *testing.T) {
+	port := startHTTP(t, getScriptHandler)
 	cases := []struct {
 		name    string
 		args    []string
@@ -203,7 +215,7 @@ func TestHTTPGetScript(t *testing.T) {
 	}{
 		{"host header and close", []string{"127.0.0.1", port, "/info"}, "host=127.0.0.1:" + port + " close=true proto=HTTP/1.1\n", "", 0},
 		{"path without slash", []string{"127.0.0.1", port, "info"}, "host=127.0.0.1:" + port + " close=true proto=HTTP/1.1\n", "", 0},
-		{"chunked body", []string{"127.0.0.1", port, "/chunked"}, chunked, "", 0},
+		{"chunked body", []string{"127.0.0.1", port, "/chunked"}, chunkedBody, "", 0},
 		{"404", []string{"127.0.0.1", port, "/nope"}, "404 page not found\n", "http-get.sh: HTTP/1.1 404 Not Found\n", 1},
 		{"usage", nil, "", "usage: http-get.sh HOST [PORT] [PATH]\n", 2},
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -34,21 +33,7 @@ func TestHTTPSGetScript(t *testing.T) {
 	pki := tlstest.New(t)
 	dir := t.TempDir()
 	ca := pki.WriteCA(t, dir)
-	port := startHTTPS(t, pki, func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/info":
-			io.WriteString(w, "host="+r.Host+" close="+strconv.FormatBool(r.Close)+" proto="+r.Proto+
-				" alpn="+r.TLS.NegotiatedProtocol+" sni="+r.TLS.ServerName+"\n")
-		case "/chunked":
-			for i := 0; i < 3; i++ {
-				io.WriteString(w, strings.Repeat(string(rune('a'+i)), 5000)+"\n")
-				w.(http.Flusher).Flush()
-			}
-		default:
-			http.NotFound(w, r)
-		}
-	})
-	chunked := strings.Repeat("a", 5000) + "\n" + strings.Repeat("b", 5000) + "\n" + strings.Repeat("c", 5000) + "\n"
+	port := startHTTPS(t, pki, getScriptHandler)
 	info := func(host string, sni string) string {
 		return "host=" + host + ":" + port + " close=true proto=HTTP/1.1 alpn=http/1.1 sni=" + sni + "\n"
 	}
@@ -64,7 +49,7 @@ func TestHTTPSGetScript(t *testing.T) {
 			info("localhost", "localhost"), "", 0},
 		{"IP literal", []string{"127.0.0.1", port, "info"}, []string{"SSL_CERT_FILE=" + ca},
 			info("127.0.0.1", ""), "", 0},
-		{"chunked body", []string{"localhost", port, "/chunked"}, []string{"SSL_CERT_FILE=" + ca}, chunked, "", 0},
+		{"chunked body", []string{"localhost", port, "/chunked"}, []string{"SSL_CERT_FILE=" + ca}, chunkedBody, "", 0},
 		{"404", []string{"localhost", port, "/nope"}, []string{"SSL_CERT_FILE=" + ca},
 			"404 page not found\n", "https-get.sh: HTTP/1.1 404 Not Found\n", 1},
 		{"refused without the CA", []string{"localhost", port, "/info"}, nil,
