@@ -12,11 +12,11 @@ import (
 var startProfile func() func()
 
 func main() {
+	stop := func() {}
 	if startProfile != nil {
-		stop := startProfile()
-		code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-		stop()
-		os.Exit(code)
+		stop = startProfile()
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

@@ -128,12 +128,16 @@ func (e *editor) syncHistory() {
 	e.synced = len(entries)
 }
 
+// isClosed tells whether Close has been called.
+func (e *editor) isClosed() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.closed
+}
+
 // ReadLine implements lineReader.
 func (e *editor) ReadLine(prompt string) (string, error) {
-	e.mu.Lock()
-	closed := e.closed
-	e.mu.Unlock()
-	if closed {
+	if e.isClosed() {
 		return "", io.EOF
 	}
 	e.syncHistory()
@@ -145,9 +149,7 @@ func (e *editor) ReadLine(prompt string) (string, error) {
 	}
 	e.rl.SetPrompt(prompt)
 	line, err := e.rl.Readline()
-	e.mu.Lock()
-	closed = e.closed
-	e.mu.Unlock()
+	closed := e.isClosed()
 	if e.in.hungUp() && e.hangup != nil {
 		e.hangup()
 	}

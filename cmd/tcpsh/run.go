@@ -236,9 +236,8 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 	default:
 		status = r.RunStdin(ctx.current())
 	}
-	if exited, code := r.Exited(); exited {
-		status = code
-	}
+	// Close runs the EXIT trap, whose exit may change the status; an exit
+	// before it stays in force otherwise.
 	r.Close()
 	if exited, code := r.Exited(); exited {
 		status = code

@@ -134,7 +134,6 @@ resp_size=$("$work/servers" httpsize -port "$HTTP_PORT" -body-len "$BENCH_BODY_L
 export BENCH_OUT=$work/out.data BENCH_UPFILE=$work/up.data
 head -c "$BENCH_BYTES" /dev/zero >"$BENCH_UPFILE" || die "cannot write $BENCH_UPFILE"
 
-# check NAME OUTFILE: prints nothing when the run's result is right, else why not.
 lastlog() { # FILE BEFORE: waits (2 s at most) for a new line and prints it
 	local i n
 	for i in $(seq 200); do
@@ -150,6 +149,7 @@ lastlog() { # FILE BEFORE: waits (2 s at most) for a new line and prints it
 want_out() { # got want
 	[ "$1" = "$2" ] || echo "output '${1:0:60}', want '$2'"
 }
+# check NAME OUTFILE: prints nothing when the run's result is right, else why not.
 check() {
 	local name=$1 out=$2 got
 	case $name in
