@@ -117,36 +117,14 @@ func (c *Channel) WriteToN(ctx context.Context, w io.Writer, n int64) (int64, er
 		return 0, err
 	}
 	defer c.unlockRead()
-	var total int64
-	if b := c.takeBuf(int(min(n, int64(maxInt)))); len(b) > 0 {
-		m, err := w.Write(b)
-		total += int64(m)
-		if err != nil {
-			c.Unread(b[m:])
-			return total, err
-		}
-	}
-	if total == n {
-		return total, nil
+	total, err := c.writeBuffered(w, int(min(n, int64(maxInt))))
+	if err != nil || total == n {
+		return total, err
 	}
 	dstCh, _ := w.(*Channel)
-	dst := w
-	if dstCh != nil {
-		if dstCh.kind == KindFile {
-			dstCh.syncOffset()
-		}
-		dst = dstCh.writer()
-	}
-	inspected := c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil
-	c.mu.Lock()
-	var gen uint64
-	interruptible := false // a cancellable copy from the descriptor itself (blockmode.go)
-	if ctx.Done() != nil && !inspected {
-		gen, interruptible = c.beginDirectLocked(true)
-	}
-	c.mu.Unlock()
+	dst := copyTarget(w, dstCh)
+	inspected, interruptible, gen := c.beginCopy(ctx, dstCh) // interruptible: see blockmode.go
 	var m int64
-	var err error
 	switch {
 	case inspected:
 		// An idle timeout or a trace (idle.go, trace.go) needs the
@@ -194,15 +172,7 @@ func (c *Channel) WriteToN(ctx context.Context, w io.Writer, n int64) (int64, er
 	if dstCh != nil {
 		dstCh.bytesOut.Add(m)
 	}
-	switch {
-	case err == nil && total < n:
-		c.note(io.EOF)
-	case err == nil:
-	case IsBrokenPipe(err) && dstCh != nil:
-		dstCh.note(err)
-	default:
-		c.note(err)
-	}
+	c.noteCopyEnd(err, total < n, dstCh)
 	return total, err
 }
 
@@ -224,39 +194,31 @@ func (c *Channel) limitedCopy(dst io.Writer, n int64) (int64, error) {
 // (caller holds the read slot) with big reads and writes, looking at ctx
 // between blocks.
 func (c *Channel) blockCopyN(ctx context.Context, dst io.Writer, n int64) (int64, error) {
-	buf := make([]byte, min(n, deviceBlock))
-	var total int64
-	for total < n {
+	return c.copyBlocks(dst, n, deviceBlock, func(p []byte) (int, error) {
 		if err := ctx.Err(); err != nil {
-			return total, err
+			return 0, err
 		}
-		k, err := c.rawRead(buf[:min(n-total, int64(len(buf)))])
+		k, err := c.rawRead(p)
 		c.bytesIn.Add(int64(k))
-		if k > 0 {
-			m, werr := dst.Write(buf[:k])
-			total += int64(m)
-			if werr != nil {
-				c.Unread(buf[m:k])
-				return total, werr
-			}
-		}
-		if err == io.EOF {
-			return total, nil
-		}
-		if err != nil {
-			return total, err
-		}
-	}
-	return total, nil
+		return k, err
+	})
 }
 
 // slowCopyN copies up to n bytes with cancellable reads (caller holds the
 // read slot); w is written through its own Write.
 func (c *Channel) slowCopyN(ctx context.Context, w io.Writer, n int64) (int64, error) {
-	buf := make([]byte, min(n, slowCopyBlock))
+	return c.copyBlocks(w, n, slowCopyBlock, func(p []byte) (int, error) { return c.readUnder(ctx, p) })
+}
+
+// copyBlocks copies up to n bytes read by read, in blocks of at most size
+// bytes, to w (caller holds the read slot). End of input (also the end of
+// an idle wait) ends it with a nil error; bytes w did not take are given
+// back to the channel.
+func (c *Channel) copyBlocks(w io.Writer, n int64, size int, read func([]byte) (int, error)) (int64, error) {
+	buf := make([]byte, min(n, int64(size)))
 	var total int64
 	for total < n {
-		k, err := c.readUnder(ctx, buf[:min(n-total, int64(len(buf)))])
+		k, err := read(buf[:min(n-total, int64(len(buf)))])
 		if k > 0 {
 			m, werr := w.Write(buf[:k])
 			total += int64(m)

@@ -291,3 +291,64 @@ func TestSeekAndStat(t *testing.T) {
 	var _ io.ReadSeeker = c
 	var _ net.Conn = client
 }
+
+// writerFunc is an io.Writer made of a function.
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestCopiesGiveBackWhatTheWriterRefused checks the read-and-write copies
+// (copyBlocks): bytes read but not taken by a failing writer go back to
+// the channel, and a device copy stops between blocks once ctx is done.
+func TestCopiesGiveBackWhatTheWriterRefused(t *testing.T) {
+	checkFDs(t)
+	errFull := errors.New("full")
+	takeThree := writerFunc(func(p []byte) (int, error) { return min(len(p), 3), errFull })
+	cases := []struct {
+		name     string
+		copy     func(ctx context.Context, c *Channel) (int64, error)
+		wantRest string
+	}{
+		{"WriteToN", func(ctx context.Context, c *Channel) (int64, error) { return c.WriteToN(ctx, takeThree, 5) }, "de"},
+		{"WriteToContext", func(ctx context.Context, c *Channel) (int64, error) { return c.WriteToContext(ctx, takeThree) }, "defgh"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			src := blockingPipeSource(t)
+			defer src.c.Release()
+			src.feed("abcdefgh")
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			n, err := tc.copy(ctx, src.c)
+			assert.ErrorIs(t, err, errFull)
+			assert.Equal(t, int64(3), n)
+			got := make([]byte, 16)
+			k, err := src.c.Read(got)
+			require.NoError(t, err)
+			assert.Equal(t, tc.wantRest, string(got[:k]))
+		})
+	}
+	t.Run("WriteToN from a device", func(t *testing.T) {
+		c, err := OpenFile("/dev/zero", os.O_RDONLY, 0)
+		require.NoError(t, err)
+		defer c.Release()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		n, err := c.WriteToN(ctx, takeThree, 10)
+		assert.ErrorIs(t, err, errFull)
+		assert.Equal(t, int64(3), n)
+		assert.Equal(t, 7, c.Buffered())
+	})
+	t.Run("WriteToN from a device stops between blocks", func(t *testing.T) {
+		c, err := OpenFile("/dev/zero", os.O_RDONLY, 0)
+		require.NoError(t, err)
+		defer c.Release()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		cancelling := writerFunc(func(p []byte) (int, error) { cancel(); return len(p), nil })
+		n, err := c.WriteToN(ctx, cancelling, 4*deviceBlock)
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.Equal(t, int64(deviceBlock), n)
+		assert.Equal(t, 0, c.Buffered())
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"time"
 )
@@ -260,14 +261,9 @@ func (c *Channel) ReadFrom(r io.Reader) (int64, error) {
 		return 0, err
 	}
 	defer src.unlockRead()
-	var total int64
-	if b := src.takeBuf(-1); len(b) > 0 {
-		n, err := c.Write(b)
-		total += int64(n)
-		if err != nil {
-			src.Unread(b[n:])
-			return total, err
-		}
+	total, err := src.writeBuffered(c, -1)
+	if err != nil {
+		return total, err
 	}
 	if src.inspected() {
 		n, err := src.slowCopy(context.Background(), chanWriter{c})
@@ -329,55 +325,29 @@ func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error
 	}
 	defer c.unlockRead()
 	dstCh, _ := w.(*Channel)
-	var total int64
-	if b := c.takeBuf(-1); len(b) > 0 {
-		n, err := w.Write(b)
-		total += int64(n)
-		if err != nil {
-			c.Unread(b[n:])
-			return total, err
-		}
+	total, err := c.writeBuffered(w, -1)
+	if err != nil {
+		return total, err
 	}
-	inspected := c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil
-	c.mu.Lock()
-	var gen uint64
-	direct := false // a cancellable copy from the descriptor itself (blockmode.go)
-	if ctx.Done() != nil && !inspected {
-		gen, direct = c.beginDirectLocked(true)
-	}
-	c.mu.Unlock()
-	fast := ctx.Done() == nil || direct
-	fileFast := !fast && c.fileToConn(dstCh) // see filecopy.go
-	fast = fast || fileFast
-	if inspected {
-		fast = false
-	}
-	if !fast {
+	inspected, direct, gen := c.beginCopy(ctx, dstCh)
+	cancellable := ctx.Done() != nil
+	fileFast := !inspected && cancellable && !direct && c.fileToConn(dstCh) // see filecopy.go
+	if inspected || cancellable && !direct && !fileFast {
 		n, err := c.slowCopy(ctx, w)
 		return total + n, err
 	}
-	dst := w
-	if dstCh != nil {
-		if dstCh.kind == KindFile {
-			dstCh.syncOffset()
-		}
-		dst = dstCh.writer()
-	}
+	dst := copyTarget(w, dstCh)
 	src := c.reader()
 	if copyHook != nil {
 		copyHook(dst, src)
 	}
 	var finish func(error) error
+	var n int64
 	if fileFast {
 		finish = dstCh.interruptWrite(ctx)
-	} else {
-		finish = c.interruptOn(ctx)
-	}
-	var n int64
-	var err error
-	if fileFast {
 		n, err = copyFileToConn(dst, src) // see filecopy.go
 	} else {
+		finish = c.interruptOn(ctx)
 		n, err = io.Copy(dst, src)
 	}
 	err = finish(err)
@@ -393,36 +363,71 @@ func (c *Channel) WriteToContext(ctx context.Context, w io.Writer) (int64, error
 		m, err := c.slowCopy(ctx, w)
 		return total + m, err
 	}
+	c.noteCopyEnd(err, err == nil, dstCh)
+	return total, err
+}
+
+// writeBuffered writes up to n bytes of the read-ahead buffer (all of it
+// when n < 0) to w (caller holds the read slot); what w does not take is
+// given back.
+func (c *Channel) writeBuffered(w io.Writer, n int) (int64, error) {
+	b := c.takeBuf(n)
+	if len(b) == 0 {
+		return 0, nil
+	}
+	m, err := w.Write(b)
+	if err != nil {
+		c.Unread(b[m:])
+	}
+	return int64(m), err
+}
+
+// beginCopy starts a copy of c to a destination that is the channel dstCh,
+// or not a channel (nil); the caller holds the read slot. inspected says
+// an idle timeout or a trace (idle.go, trace.go) needs the channels' own
+// reads and writes. Otherwise, when ctx can be done, it registers a
+// cancellable copy from the descriptor itself if one may run (direct;
+// gen is for endDirect, blockmode.go).
+func (c *Channel) beginCopy(ctx context.Context, dstCh *Channel) (inspected, direct bool, gen uint64) {
+	inspected = c.inspected() || dstCh != nil && dstCh.insp.trace.Load() != nil
+	if ctx.Done() != nil && !inspected {
+		c.mu.Lock()
+		gen, direct = c.beginDirectLocked(true)
+		c.mu.Unlock()
+	}
+	return inspected, direct, gen
+}
+
+// copyTarget is what a zero-copy path writes for w: the underlying file
+// (its offset synced first) or connection when w is the channel dstCh,
+// else w itself.
+func copyTarget(w io.Writer, dstCh *Channel) io.Writer {
+	if dstCh == nil {
+		return w
+	}
+	if dstCh.kind == KindFile {
+		dstCh.syncOffset()
+	}
+	return dstCh.writer()
+}
+
+// noteCopyEnd notes how a copy of c to the channel dstCh (nil when the
+// destination is not a channel) ended: atEOF with a nil error is c's end
+// of input; a broken pipe is the destination's error.
+func (c *Channel) noteCopyEnd(err error, atEOF bool, dstCh *Channel) {
 	switch {
-	case err == nil:
+	case err == nil && atEOF:
 		c.note(io.EOF)
+	case err == nil:
 	case IsBrokenPipe(err) && dstCh != nil:
 		dstCh.note(err)
 	default:
 		c.note(err)
 	}
-	return total, err
 }
 
-// slowCopy copies with cancellable reads (caller holds the read slot).
+// slowCopy copies to end of input with cancellable reads (caller holds
+// the read slot).
 func (c *Channel) slowCopy(ctx context.Context, w io.Writer) (int64, error) {
-	buf := make([]byte, 32*1024)
-	var total int64
-	for {
-		n, err := c.readUnder(ctx, buf)
-		if n > 0 {
-			m, werr := w.Write(buf[:n])
-			total += int64(m)
-			if werr != nil {
-				c.Unread(buf[m:n])
-				return total, werr
-			}
-		}
-		if err == io.EOF { // also the end of an idle wait
-			return total, nil
-		}
-		if err != nil {
-			return total, err
-		}
-	}
+	return c.copyBlocks(w, math.MaxInt64, 32*1024, func(p []byte) (int, error) { return c.readUnder(ctx, p) })
 }
