@@ -197,15 +197,8 @@ func (c *Channel) readCached(out []byte, want int) (_ []byte, n int, hit bool, e
 	out = slices.Grow(out, want)
 	p := out[have : have+want]
 	c.pc.reads++
-	if cerr := c.control(func(fd uintptr) { n, err = recvNoWait(fd, p, 0) }); cerr != nil {
-		n, err = 0, c.pathError("read", cerr)
-	} else if err != nil {
-		n = 0
-		if err == unix.EAGAIN {
-			err = nil // nothing queued: the cache lied
-		} else {
-			err = c.pathError("read", os.NewSyscallError("recvfrom", err))
-		}
+	if n, err = c.recvNow(p, 0); err == unix.EAGAIN {
+		err = nil // nothing queued: the cache lied
 	}
 	out = out[:have+n]
 	c.traceRead(p[:n], err)
@@ -224,10 +217,7 @@ func (c *Channel) readCached(out []byte, want int) (_ []byte, n int, hit bool, e
 	// its command?): stop trusting peeks on this channel.
 	c.pc.data = c.pc.data[:0]
 	c.pc.off = true
-	if n == 0 {
-		// End of stream where the cache had bytes: the peek will say.
-		return out, 0, false, nil
-	}
+	// n == 0 is end of stream where the cache had bytes: the peek will say.
 	return out, n, false, nil
 }
 
@@ -283,7 +273,7 @@ func (c *Channel) peekTry(ctx context.Context, p []byte) (n int, kicked bool, er
 	noDeadline := c.rdeadline.IsZero()
 	c.mu.Unlock()
 	if !direct {
-		n, err = c.pollWait(ctx, func() (int, error) { return c.peekNoWait(p) })
+		n, err = c.pollWait(ctx, func() (int, error) { return c.recvNow(p, unix.MSG_PEEK) })
 		return n, false, err
 	}
 	n, err = c.peekDirect(ctx, p, noDeadline)
@@ -298,7 +288,7 @@ func (c *Channel) peekDirect(ctx context.Context, p []byte, noDeadline bool) (in
 	// and a channel per call): look once without waiting. With a read
 	// deadline set, the runtime's deadline check comes first, as before.
 	if noDeadline {
-		if n, err := c.peekNoWait(p); err != unix.EAGAIN {
+		if n, err := c.recvNow(p, unix.MSG_PEEK); err != unix.EAGAIN {
 			return n, err
 		}
 	}
@@ -317,23 +307,6 @@ func (c *Channel) peekDirect(ctx context.Context, p []byte, noDeadline bool) (in
 	}
 	if perr != nil {
 		return 0, c.pathError("read", os.NewSyscallError("recvfrom", perr))
-	}
-	return n, nil
-}
-
-// peekNoWait peeks at the queued bytes without waiting; the error is a
-// bare EAGAIN when nothing is queued.
-func (c *Channel) peekNoWait(p []byte) (int, error) {
-	var n int
-	var err error
-	if cerr := c.control(func(fd uintptr) { n, err = recvNoWait(fd, p, unix.MSG_PEEK) }); cerr != nil {
-		return 0, c.pathError("read", cerr)
-	}
-	switch {
-	case err == unix.EAGAIN:
-		return 0, err
-	case err != nil:
-		return 0, c.pathError("read", os.NewSyscallError("recvfrom", err))
 	}
 	return n, nil
 }

@@ -271,9 +271,20 @@ func (c *Channel) nbRead(p []byte) (int, error) {
 	if !c.kind.socketish() {
 		return c.rawRead(p)
 	}
+	n, err := c.recvNow(p, 0)
+	if err == nil && n == 0 && c.kind != KindUDP {
+		return 0, io.EOF
+	}
+	return n, err
+}
+
+// recvNow is one recvfrom(2) of the socket that does not wait, with flags
+// added. The error is a bare EAGAIN when nothing is queued; other errors
+// name the channel.
+func (c *Channel) recvNow(p []byte, flags int) (int, error) {
 	var n int
 	var err error
-	if cerr := c.control(func(fd uintptr) { n, err = recvNoWait(fd, p, 0) }); cerr != nil {
+	if cerr := c.control(func(fd uintptr) { n, err = recvNoWait(fd, p, flags) }); cerr != nil {
 		return 0, c.pathError("read", cerr)
 	}
 	switch {
@@ -281,8 +292,6 @@ func (c *Channel) nbRead(p []byte) (int, error) {
 		return 0, err
 	case err != nil:
 		return 0, c.pathError("read", os.NewSyscallError("recvfrom", err))
-	case n == 0 && c.kind != KindUDP:
-		return 0, io.EOF
 	}
 	return n, nil
 }
