@@ -3,7 +3,6 @@ package fdtable
 import (
 	"bytes"
 	"context"
-	"io"
 	"slices"
 )
 
@@ -144,15 +143,8 @@ func (c *Channel) delimSeek(ctx context.Context, out []byte, d delimiter) ([]byt
 		n, err := c.readUnder(ctx, block)
 		lim, done := d.cut(block[:n], have)
 		out = out[:have+lim]
-		if extra := n - lim; extra > 0 {
-			if _, serr := c.file.Seek(-int64(extra), io.SeekCurrent); serr != nil {
-				c.mu.Lock()
-				c.noSeek = true
-				c.mu.Unlock()
-				c.Unread(block[lim:n])
-			} else {
-				c.bytesIn.Add(-int64(extra))
-			}
+		if lim < n {
+			c.seekBack(block[lim:n])
 		}
 		if n > 0 && done {
 			return out, nil
