@@ -129,21 +129,9 @@ func (c *Channel) acceptTry(ctx context.Context, lc *tcpListenConn) (conn *net.T
 	} else if directHook != nil {
 		directHook(c)
 	}
-	done := make(chan struct{})
-	stop := context.AfterFunc(ctx, func() {
-		defer close(done)
-		lc.ln.SetDeadline(aLongTimeAgo)
-	})
+	finish := c.interruptOn(ctx) // through tcpListenConn.SetReadDeadline
 	conn, err = lc.ln.AcceptTCP()
-	if !stop() {
-		<-done
-		c.mu.Lock()
-		c.restoreDeadlineLocked() // unless a child's kick is pending
-		c.mu.Unlock()
-		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
-			err = ctx.Err()
-		}
-	}
+	err = finish(err)
 	if direct {
 		kicked = c.endDirect(gen, false, err)
 	}
