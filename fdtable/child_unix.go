@@ -271,14 +271,20 @@ func (b *bridge) release() {
 		}
 		left = append(left, buf[:n]...)
 	}
+	b.detach()
+	c.Unread(append(left, pending...))
+	c.unlockRead()
+	c.Release()
+}
+
+// detach closes the child's end, waits for back to flush what the child
+// wrote, closes our end and unregisters the bridge.
+func (b *bridge) detach() {
 	b.child.Close()
 	b.our.SetReadDeadline(aLongTimeAgo)
 	<-b.backDone
 	b.our.Close()
-	c.Unread(append(left, pending...))
-	c.mu.Lock()
-	c.bridges--
-	c.mu.Unlock()
-	c.unlockRead()
-	c.Release()
+	b.c.mu.Lock()
+	b.c.bridges--
+	b.c.mu.Unlock()
 }

@@ -42,13 +42,6 @@ func (c *Channel) ChildOutputFile() (f *os.File, release func(), err error) {
 // releaseOutput detaches an output-only bridge after the child has
 // exited: it flushes what the child wrote and gives the reference back.
 func (b *bridge) releaseOutput() {
-	c := b.c
-	b.child.Close()
-	b.our.SetReadDeadline(aLongTimeAgo)
-	<-b.backDone
-	b.our.Close()
-	c.mu.Lock()
-	c.bridges--
-	c.mu.Unlock()
-	c.Release()
+	b.detach()
+	b.c.Release()
 }
