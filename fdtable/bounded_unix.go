@@ -17,13 +17,16 @@ func (c *Channel) consumePeek(ctx context.Context, fn func([]byte) (int, bool)) 
 			c.traceRead(nil, err)
 			return nil // as at end of input, but not noted
 		}
+		if n == 0 && err == nil {
+			err = io.EOF
+		}
 		if err != nil {
 			c.note(err)
+			c.traceRead(nil, err) // as delimPeek does
+			if err == io.EOF {
+				return nil
+			}
 			return err
-		}
-		if n == 0 {
-			c.note(io.EOF)
-			return nil
 		}
 		used, done := fn(win[:n])
 		if used > 0 {

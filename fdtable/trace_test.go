@@ -91,6 +91,14 @@ func TestTraceGolden(t *testing.T) {
 			require.NoError(t, err)
 			return string(b)
 		}},
+		{"Consume", func(t *testing.T, c *Channel) string {
+			var got []byte
+			require.NoError(t, c.Consume(context.Background(), func(block []byte) (int, bool) {
+				got = append(got, block...)
+				return len(block), false
+			}))
+			return string(got)
+		}},
 	}
 	for _, hex := range []bool{false, true} {
 		for _, rd := range reads {
