@@ -43,8 +43,9 @@ type fdRow struct {
 	object string
 }
 
-// fdRows snapshots every open fd of the table in ascending order.
-func fdRows(t *fdtable.Table) []fdRow {
+// fdRows snapshots every open fd of the table in ascending order; with
+// objects, it fills in each row's object (a readlink per fd on Linux).
+func fdRows(t *fdtable.Table, objects bool) []fdRow {
 	var rows []fdRow
 	chans := []*fdtable.Channel{}
 	groups := map[*fdtable.Channel][]int{}
@@ -54,7 +55,9 @@ func fdRows(t *fdtable.Table) []fdRow {
 			continue // closed meanwhile
 		}
 		row := fdRow{fd: fd, info: ch.Info()}
-		row.object = osObject(row.info)
+		if objects {
+			row.object = osObject(row.info)
+		}
 		ch.Release()
 		chans = append(chans, ch)
 		groups[ch] = append(groups[ch], fd)
@@ -221,7 +224,7 @@ func bFd(ctx context.Context, c *Call) int {
 		}
 	}
 operands:
-	all := fdRows(c.r.fds)
+	all := fdRows(c.r.fds, long || asJSON) // OBJECT is shown by -l and --json only
 	status := 0
 	rows := all
 	if len(args) > 0 {

@@ -261,6 +261,12 @@ func TestFdBuiltinGolden(t *testing.T) {
 `,
 		},
 		{
+			name:    "json has the object",
+			kind:    "fd",
+			script:  `fd --json 0 | grep -o '"object":"[^"]*"'`,
+			wantOut: `"object":"/dev/null"` + "\n",
+		},
+		{
 			name:   "subshell sees its own table",
 			kind:   "fd",
 			script: "(exec 3<&- 5<&-; fd 3 4)",

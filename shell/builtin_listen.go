@@ -122,9 +122,9 @@ func bListen(ctx context.Context, c *Call) int {
 	if !checkNames(c, varName, portVar) {
 		return 1
 	}
-	if c.r.sess.sandbox != nil {
+	if err := c.r.sess.denyInSandbox(); err != nil {
 		// A sandboxed session must not open ports on the machine.
-		c.Errorf("%s: %s", args[0], redirect.Errno(syscall.EACCES))
+		c.Errorf("%s: %s", args[0], redirect.Errno(err))
 		return 1
 	}
 	network := "tcp"
@@ -150,10 +150,6 @@ func bListen(ctx context.Context, c *Call) int {
 		} else {
 			network += "6"
 		}
-	}
-	if err := c.r.sess.denyInSandbox(); err != nil {
-		c.Errorf("%s: %s", addr, redirect.Errno(err))
-		return 1
 	}
 	ch, err := fdtable.Listen(ctx, network, addr)
 	if err != nil {
@@ -188,26 +184,28 @@ func bListen(ctx context.Context, c *Call) int {
 	return 0
 }
 
-// listenPort reads PORT: a number up to 65535 or a service name from
-// /etc/services.
+// listenPort reads PORT of listen and lsof -i: a number up to 65535 or a
+// service name from /etc/services; anything else is
+// redirect.ErrInvalidPort.
 func listenPort(ctx context.Context, network, s string) (int, error) {
 	if n, err := strconv.Atoi(s); err == nil {
 		if n < 0 || n > 65535 {
-			return 0, errInvalidPort
+			return 0, redirect.ErrInvalidPort
 		}
 		return n, nil
 	}
 	if s == "" {
-		return 0, errInvalidPort
+		return 0, redirect.ErrInvalidPort
 	}
 	n, err := portResolver.LookupPort(ctx, network, s)
 	if err != nil {
-		return 0, errInvalidPort
+		return 0, redirect.ErrInvalidPort
 	}
 	return n, nil
 }
 
-var errInvalidPort = errors.New("invalid port number")
+// portResolver looks service names up in /etc/services only.
+var portResolver = &net.Resolver{PreferGo: true}
 
 // boundPort is the local port of a listening channel.
 func boundPort(ch *fdtable.Channel) int {
@@ -287,16 +285,12 @@ func bAccept(ctx context.Context, c *Call) int {
 		c.Errorf("%d: %s", lfd, redirect.Errno(err))
 		return 1
 	}
-	if conn, err = c.r.socketOpened(conn); err != nil { // TCPSH_IDLE_TIMEOUT, wiretrace (idle.go)
-		c.r.redirError(err)
-		return 1
-	}
-	peer := conn.Info().Remote
 	// TCPSH_IDLE_TIMEOUT and set -o wiretrace, as for /dev/tcp (idle.go).
 	if conn, err = c.r.socketOpened(conn); err != nil {
 		c.r.redirError(err)
 		return 1
 	}
+	peer := conn.Info().Remote
 	fd, err := t.AllocFD(10, conn)
 	if err != nil {
 		conn.Release()

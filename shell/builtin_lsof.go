@@ -125,8 +125,13 @@ func bLsof(ctx context.Context, c *Call) int {
 
 // lsofLocal lists the session's own files.
 func lsofLocal(c *Call, q *lsofQuery) int {
-	q.hosts = readHosts("/etc/hosts")
-	q.service = readServices("/etc/services")
+	// The name tables are read only for the columns that show names.
+	if !q.noHost {
+		q.hosts = readHosts("/etc/hosts")
+	}
+	if !q.noPort {
+		q.service = readServices("/etc/services")
+	}
 	var rows [][]string
 	if len(q.inet) == 0 {
 		for _, p := range []struct{ fd, path string }{{"cwd", c.r.dir}, {"rtd", "/"}, {"txt", executable()}} {
@@ -135,7 +140,7 @@ func lsofLocal(c *Call, q *lsofQuery) int {
 			}
 		}
 	}
-	for _, fr := range fdRows(c.r.fds) {
+	for _, fr := range fdRows(c.r.fds, true) {
 		if len(q.inet) > 0 && !q.selects(fr.info) {
 			continue
 		}
@@ -455,21 +460,12 @@ func parseInetSpec(ctx context.Context, s string) (inetSpec, error) {
 
 // portNumber reads a port number or a service name (looked up locally).
 func portNumber(ctx context.Context, s, proto string) (int, error) {
-	if n, err := strconv.Atoi(s); err == nil {
-		if n < 0 || n > 65535 {
-			return 0, fmt.Errorf("bad port %q", s)
-		}
-		return n, nil
-	}
 	network := "tcp"
 	if proto == "UDP" {
 		network = "udp"
 	}
-	return portResolver.LookupPort(ctx, network, s)
+	return listenPort(ctx, network, s) // builtin_listen.go
 }
-
-// portResolver looks service names up in /etc/services only.
-var portResolver = &net.Resolver{PreferGo: true}
 
 // selects reports whether any -i address matches the channel.
 func (q *lsofQuery) selects(in fdtable.Info) bool {

@@ -71,6 +71,7 @@ func TestParseInetSpec(t *testing.T) {
 		{name: "bracketed IPv6", spec: "@[::1]:53", want: inetSpec{addrs: []netip.Addr{netip.MustParseAddr("::1")}, ports: [][2]int{{53, 53}}}},
 		{name: "unknown protocol", spec: "SCTP", wantErr: true},
 		{name: "bad port", spec: ":99999", wantErr: true},
+		{name: "unknown service", spec: "TCP:nosuchservice", wantErr: true},
 		{name: "reversed range", spec: ":90-80", wantErr: true},
 		{name: "empty host", spec: "@:80", wantErr: true},
 	}

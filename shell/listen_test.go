@@ -115,6 +115,7 @@ func TestListenAcceptMessages(t *testing.T) {
 		{"accept -t 0 with a client waiting", `listen -p p 0; l=$REPLY; exec 3<>/dev/tcp/127.0.0.1/$p; accept -t 0 -v c $l; echo st=$? c=$c`, "st=0 c=11\n", "", 0},
 		{"accept -t while a program holds the listener", `listen -v l 0; /bin/sleep 2 & /bin/sleep 0.2; accept -t 0.2 $l; echo st=$?; kill %1; wait`, "st=1\n", "", 0},
 		{"accepted connection gets TCPSH_IDLE_TIMEOUT", `TCPSH_IDLE_TIMEOUT=0.2; listen -v l -p p 0; exec 3<>/dev/tcp/127.0.0.1/$p; echo hi >&3; accept -v c $l; cat <&$c; echo st=$?`, "hi\nst=0\n", "", 0},
+		{"accepted connection is traced under wiretrace", `set -o wiretrace; listen -v l -p p 0; exec 3<>/dev/tcp/127.0.0.1/$p; accept -v c $l; fd --json $c | grep -o '"traced":true'`, `"traced":true` + "\n", "", 0},
 		{"busy port", `listen ` + busy, "", "tcpsh: line 1: listen: 127.0.0.1:" + busy + ": Address already in use\n", 1},
 		{"port out of range", `listen 70000`, "", "tcpsh: line 1: listen: 70000: invalid port number\n", 1},
 		{"unknown service", `listen nosuchservice`, "", "tcpsh: line 1: listen: nosuchservice: invalid port number\n", 1},
