@@ -3,7 +3,6 @@ package shell
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"tcpsh/fdtable"
 	"tcpsh/redirect"
@@ -28,24 +27,16 @@ func init() {
 
 func bHalfclose(_ context.Context, c *Call) int {
 	var halves fdtable.Mode
-	args := c.Args
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
-		a := args[0]
-		args = args[1:]
-		if a == "--" {
-			break
+	args, status, ok := builtinOpts(c, halfcloseUsage, "rw", "", func(f byte, _ string) bool {
+		if f == 'r' {
+			halves |= fdtable.Read
+		} else {
+			halves |= fdtable.Write
 		}
-		for _, f := range a[1:] {
-			switch f {
-			case 'r':
-				halves |= fdtable.Read
-			case 'w':
-				halves |= fdtable.Write
-			default:
-				c.Errorf("-%c: invalid option", f)
-				return c.Usage(halfcloseUsage)
-			}
-		}
+		return true
+	})
+	if !ok {
+		return status
 	}
 	if len(args) == 0 {
 		return c.Usage(halfcloseUsage)
@@ -53,7 +44,6 @@ func bHalfclose(_ context.Context, c *Call) int {
 	if halves == 0 {
 		halves = fdtable.Write
 	}
-	status := 0
 	for _, a := range args {
 		ch, n := c.fdOperand(a)
 		if ch == nil {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -37,34 +36,19 @@ func bTrace(ctx context.Context, c *Call) int {
 	r := c.r
 	hex, stop := false, false
 	file, hasFile := "", false
-	args := c.Args
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
-		a := args[0]
-		args = args[1:]
-		if a == "--" {
-			break
+	args, status, ok := builtinOpts(c, traceUsage, "xd", "o", func(f byte, val string) bool {
+		switch f {
+		case 'x':
+			hex = true
+		case 'd':
+			stop = true
+		case 'o':
+			file, hasFile = val, true
 		}
-		for i := 1; i < len(a); i++ {
-			switch a[i] {
-			case 'x':
-				hex = true
-			case 'd':
-				stop = true
-			case 'o':
-				file, hasFile = a[i+1:], true
-				if file == "" {
-					if len(args) == 0 {
-						c.Errorf("-o: option requires an argument")
-						return c.Usage(traceUsage)
-					}
-					file, args = args[0], args[1:]
-				}
-				i = len(a)
-			default:
-				c.Errorf("-%c: invalid option", a[i])
-				return c.Usage(traceUsage)
-			}
-		}
+		return true
+	})
+	if !ok {
+		return status
 	}
 	if len(args) == 0 {
 		if stop || hex || hasFile {
@@ -73,7 +57,6 @@ func bTrace(ctx context.Context, c *Call) int {
 		r.listTraces(c)
 		return 0
 	}
-	status := 0
 	var chans []*fdtable.Channel
 	var nums []int
 	for _, a := range args {

@@ -115,9 +115,11 @@ func TestTraceErrors(t *testing.T) {
 		{"bad option", `trace -q 1; echo "status=$?"`, "tcpsh: line 1: trace: -q: invalid option\ntcpsh: line 1: trace: usage: " + traceUsage + "\n"},
 		{"no fd", `trace -d; echo "status=$?"`, "tcpsh: line 1: trace: usage: " + traceUsage + "\n"},
 		{"bad file", `trace -o /nonexistent/f 1; echo "status=$?"`, "tcpsh: line 1: /nonexistent/f: No such file or directory\n"},
+		{"bad file grouped", `trace -xo/nonexistent/f -- 1; echo "status=$?"`, "tcpsh: line 1: /nonexistent/f: No such file or directory\n"},
+		{"no file", `trace -o; echo "status=$?"`, "tcpsh: line 1: trace: -o: option requires an argument\ntcpsh: line 1: trace: usage: " + traceUsage + "\n"},
 	}
 	want := map[string]string{"bad fd": "status=1\n", "bad number": "status=1\n", "bad option": "status=2\n",
-		"no fd": "status=2\n", "bad file": "status=1\n"}
+		"no fd": "status=2\n", "bad file": "status=1\n", "bad file grouped": "status=1\n", "no file": "status=2\n"}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, _ := runInProcess(t, tc.src)

@@ -315,6 +315,12 @@ halfclose -w 3; fd --json 3 | grep -o '"shut":"[A-Z_]*"'`,
 			wantStatus: 2,
 		},
 		{
+			name:       "grouped options, then --",
+			script:     "halfclose -rw -- -1",
+			wantErr:    "tcpsh: line 1: halfclose: -1: invalid file descriptor specification\n",
+			wantStatus: 1,
+		},
+		{
 			name:       "bad option",
 			script:     "halfclose -x 3",
 			wantErr:    "tcpsh: line 1: halfclose: -x: invalid option\ntcpsh: line 1: halfclose: usage: halfclose [-r|-w] fd ...\n",
