@@ -17,7 +17,8 @@ import (
 // Kind says what a redirection target names.
 type Kind uint8
 
-// The kinds of redirection target. New kinds are appended at the end, so the values of the existing ones never change.
+// The kinds of redirection target. New kinds are appended at the end, so
+// the values of the existing ones never change.
 const (
 	// NotSpecial is an ordinary file path, opened by the operating system.
 	NotSpecial Kind = iota
@@ -130,8 +131,8 @@ func ParsePath(path string) (Target, error) {
 	return t, nil
 }
 
-// parseNet fills t from rest, the part of a /dev/tcp/, /dev/udp/ or /dev/tls/ path
-// after the prefix.
+// parseNet fills t from rest, the part of a /dev/tcp/, /dev/udp/ or
+// /dev/tls/ path after the prefix.
 func parseNet(t Target, kind Kind, rest string) (Target, error) {
 	host, port, ok := strings.Cut(rest, "/")
 	if !ok {
