@@ -105,8 +105,7 @@ func bEval(ctx context.Context, c *Call) int {
 func bSource(ctx context.Context, c *Call) int {
 	if len(c.Args) == 0 {
 		c.r.errf("%s: filename argument required", c.Name)
-		c.r.errf("%s: usage: %s filename [arguments]", c.Name, c.Name)
-		return 2
+		return c.Usage(c.Name + " filename [arguments]")
 	}
 	r := c.r
 	name := c.Args[0]
@@ -175,13 +174,20 @@ func bExec(ctx context.Context, c *Call) int {
 	if len(c.Args) == 0 {
 		return 0
 	}
-	args := c.Args
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
-		if args[0] == "--" {
-			args = args[1:]
-			break
+	var ex execFlags
+	args, status, ok := builtinOpts(c, "exec [-cl] [-a name] [command [argument ...]] [redirection ...]", "cl", "a", func(f byte, val string) bool {
+		switch f {
+		case 'c':
+			ex.clearEnv = true
+		case 'l':
+			ex.login = true
+		case 'a':
+			ex.argv0 = val
 		}
-		args = args[1:]
+		return true
+	})
+	if !ok {
+		return status
 	}
 	if len(args) == 0 {
 		return 0
@@ -189,7 +195,7 @@ func bExec(ctx context.Context, c *Call) int {
 	r := c.r
 	// tcpsh cannot replace its own process image and keep its virtual fd
 	// table, so it runs the program and exits with its status.
-	status := r.runProgram(ctx, args, true)
+	status = r.runProgram(ctx, args, &ex)
 	if status == 127 || status == 126 {
 		if !r.sess.interactive {
 			r.exiting, r.exitCode = true, status
@@ -213,34 +219,24 @@ func bBuiltin(ctx context.Context, c *Call) int {
 }
 
 func bCommand(ctx context.Context, c *Call) int {
-	args := c.Args
 	verbose, short := false, false
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
-		if args[0] == "--" {
-			args = args[1:]
-			break
+	args, status, ok := builtinOpts(c, "command [-pVv] command [arg ...]", "pVv", "", func(f byte, _ string) bool {
+		switch f {
+		case 'v':
+			short = true
+		case 'V':
+			verbose = true
 		}
-		for _, f := range args[0][1:] {
-			switch f {
-			case 'v':
-				short = true
-			case 'V':
-				verbose = true
-			case 'p':
-			default:
-				c.Errorf("-%c: invalid option", f)
-				c.r.errf("command: usage: command [-pVv] command [arg ...]")
-				return 2
-			}
-		}
-		args = args[1:]
+		return true
+	})
+	if !ok {
+		return status
 	}
 	if len(args) == 0 {
 		return 0
 	}
 	r := c.r
 	if short || verbose {
-		status := 0
 		for _, name := range args {
 			if !r.describe(c, name, verbose, short) {
 				status = 1
@@ -313,24 +309,20 @@ func shellQuoteAlias(s string) string {
 }
 
 func bType(ctx context.Context, c *Call) int {
-	args := c.Args
-	short, all, path := false, false, false
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
-		for _, f := range args[0][1:] {
-			switch f {
-			case 't':
-				short = true
-			case 'a':
-				all = true
-			case 'p', 'P':
-				path = true
-			}
+	short, path := false, false
+	args, status, ok := builtinOpts(c, "type [-afptP] name [name ...]", "afptP", "", func(f byte, _ string) bool {
+		switch f {
+		case 't':
+			short = true
+		case 'p', 'P':
+			path = true
 		}
-		args = args[1:]
+		return true
+	})
+	if !ok {
+		return status
 	}
-	_ = all
 	r := c.r
-	status := 0
 	for _, name := range args {
 		switch {
 		case short:
@@ -371,13 +363,22 @@ func bType(ctx context.Context, c *Call) int {
 }
 
 func bEnable(ctx context.Context, c *Call) int {
-	args := c.Args
-	disable := false
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
-		if strings.Contains(args[0], "n") {
+	disable, load := false, false
+	args, status, ok := builtinOpts(c, "enable [-a] [-dnps] [-f filename] [name ...]", "adnps", "f", func(f byte, _ string) bool {
+		switch f {
+		case 'n':
 			disable = true
+		case 'f':
+			load = true
 		}
-		args = args[1:]
+		return true
+	})
+	if !ok {
+		return status
+	}
+	if load {
+		c.Errorf("dynamic loading not available")
+		return 2
 	}
 	r := c.r
 	if len(args) == 0 {
@@ -397,7 +398,6 @@ func bEnable(ctx context.Context, c *Call) int {
 		}
 		return 0
 	}
-	status := 0
 	for _, name := range args {
 		if _, ok := builtins[name]; !ok {
 			c.Errorf("%s: not a shell builtin", name)
@@ -415,18 +415,17 @@ func bEnable(ctx context.Context, c *Call) int {
 
 func bCd(ctx context.Context, c *Call) int {
 	r := c.r
-	args := c.Args
 	physical := false
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
-		if args[0] == "--" {
-			args = args[1:]
-			break
-		}
+	args, status, ok := builtinOpts(c, "cd [-L|[-P [-e]] [-@]] [dir]", "LPe@", "", func(f byte, _ string) bool {
 		// The last of -L and -P wins.
-		if i := strings.LastIndexAny(args[0], "LP"); i > 0 {
-			physical = args[0][i] == 'P'
+		switch f {
+		case 'L', 'P':
+			physical = f == 'P'
 		}
-		args = args[1:]
+		return true
+	})
+	if !ok {
+		return status
 	}
 	if len(args) > 1 {
 		c.Errorf("too many arguments")
@@ -494,12 +493,17 @@ func bCd(ctx context.Context, c *Call) int {
 }
 
 func bPwd(ctx context.Context, c *Call) int {
-	for _, a := range c.Args {
-		if a == "-P" {
-			if p, err := filepath.EvalSymlinks(c.r.dir); err == nil {
-				fmt.Fprintln(c, p)
-				return 0
-			}
+	physical := false
+	if _, status, ok := builtinOpts(c, "pwd [-LP]", "LP", "", func(f byte, _ string) bool {
+		physical = f == 'P'
+		return true
+	}); !ok {
+		return status
+	}
+	if physical {
+		if p, err := filepath.EvalSymlinks(c.r.dir); err == nil {
+			fmt.Fprintln(c, p)
+			return 0
 		}
 	}
 	fmt.Fprintln(c, c.r.dir)
@@ -548,11 +552,15 @@ func bTest(ctx context.Context, c *Call) int {
 
 func bAlias(ctx context.Context, c *Call) int {
 	r := c.r
-	args := c.Args
-	if len(args) > 0 && args[0] == "-p" {
-		args = args[1:]
+	all := false
+	args, status, ok := builtinOpts(c, "alias [-p] [name[=value] ... ]", "p", "", func(byte, string) bool {
+		all = true
+		return true
+	})
+	if !ok {
+		return status
 	}
-	if len(args) == 0 {
+	if all || len(args) == 0 {
 		names := make([]string, 0, len(r.aliases))
 		for n := range r.aliases {
 			names = append(names, n)
@@ -561,9 +569,10 @@ func bAlias(ctx context.Context, c *Call) int {
 		for _, n := range names {
 			fmt.Fprintf(c, "alias %s=%s\n", n, shellQuoteAlias(r.aliases[n]))
 		}
-		return 0
+		if len(args) == 0 {
+			return 0
+		}
 	}
-	status := 0
 	for _, a := range args {
 		name, val, ok := strings.Cut(a, "=")
 		if !ok {
@@ -582,12 +591,22 @@ func bAlias(ctx context.Context, c *Call) int {
 }
 
 func bUnalias(ctx context.Context, c *Call) int {
-	status := 0
-	for _, a := range c.Args {
-		if a == "-a" {
-			clear(c.r.aliases)
-			continue
-		}
+	const usage = "unalias [-a] name [name ...]"
+	all := false
+	args, status, ok := builtinOpts(c, usage, "a", "", func(byte, string) bool {
+		all = true
+		return true
+	})
+	switch {
+	case !ok:
+		return status
+	case all:
+		clear(c.r.aliases)
+		return 0
+	case len(args) == 0:
+		return c.Usage(usage)
+	}
+	for _, a := range args {
 		if _, ok := c.r.aliases[a]; !ok {
 			c.Errorf("%s: not found", a)
 			status = 1

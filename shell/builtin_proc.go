@@ -17,35 +17,18 @@ import (
 
 func bWait(ctx context.Context, c *Call) int {
 	r := c.r
-	args := c.Args
 	anyJob, pidVar := false, ""
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
-		a := args[0]
-		args = args[1:]
-		if a == "--" {
-			break
+	args, status, ok := builtinOpts(c, "wait [-fn] [-p var] [id ...]", "fn", "p", func(f byte, val string) bool {
+		switch f {
+		case 'n':
+			anyJob = true
+		case 'p':
+			pidVar = val
 		}
-		for i := 1; i < len(a); i++ {
-			switch a[i] {
-			case 'n':
-				anyJob = true
-			case 'f':
-			case 'p':
-				if i+1 < len(a) {
-					pidVar = a[i+1:]
-				} else if len(args) > 0 {
-					pidVar, args = args[0], args[1:]
-				} else {
-					c.Errorf("-p: option requires an argument")
-					return 2
-				}
-				i = len(a)
-			default:
-				c.Errorf("-%c: invalid option", a[i])
-				r.errf("wait: usage: wait [-fn] [-p var] [id ...]")
-				return 2
-			}
-		}
+		return true
+	})
+	if !ok {
+		return status
 	}
 	if pidVar != "" {
 		r.unsetVar(pidVar)
@@ -62,7 +45,6 @@ func bWait(ctx context.Context, c *Call) int {
 		}
 		return 0
 	}
-	status := 0
 	for _, a := range args {
 		j, st := r.findJob(c, a)
 		if j == nil {
@@ -160,7 +142,17 @@ func (r *Runner) waitAny(ctx context.Context, c *Call, ids []string, pidVar stri
 
 func bJobs(ctx context.Context, c *Call) int {
 	r := c.r
-	pidsOnly := len(c.Args) > 0 && c.Args[0] == "-p"
+	pidsOnly := false // the last of -l and -p wins
+	_, status, ok := builtinOpts(c, "jobs [-lnprs] [jobspec ...] or jobs -x command [args]", "lnprs", "", func(f byte, _ string) bool {
+		switch f {
+		case 'l', 'p':
+			pidsOnly = f == 'p'
+		}
+		return true
+	})
+	if !ok {
+		return status
+	}
 	for _, j := range r.sess.jobs.list() {
 		if j.owner != r || j.id < 0 {
 			continue
@@ -248,7 +240,8 @@ func bKill(ctx context.Context, c *Call) int {
 		return 0
 	case args[0] == "-s" || args[0] == "-n":
 		if len(args) < 2 {
-			return c.Usage("kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]")
+			c.Errorf("%s: option requires an argument", args[0])
+			return 1
 		}
 		s, ok := parseSignal(args[1])
 		if !ok {
@@ -459,26 +452,24 @@ func (r *Runner) runTrap(ctx context.Context, name string) {
 }
 
 func bUlimit(ctx context.Context, c *Call) int {
-	args := c.Args
 	hard, soft := false, false
-	which := 'f'
+	which := byte('f')
 	all := false
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
-		for _, f := range args[0][1:] {
-			switch f {
-			case 'H':
-				hard = true
-			case 'S':
-				soft = true
-			case 'a':
-				all = true
-			case 'n', 'f':
-				which = f
-			default:
-				which = f
-			}
+	args, status, ok := builtinOpts(c, "ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]", "HSabcdefiklmnpqrstuvxPRT", "", func(f byte, _ string) bool {
+		switch f {
+		case 'H':
+			hard = true
+		case 'S':
+			soft = true
+		case 'a':
+			all = true
+		default:
+			which = f
 		}
-		args = args[1:]
+		return true
+	})
+	if !ok {
+		return status
 	}
 	if all {
 		s, h, _ := fdtable.NoFileLimit()

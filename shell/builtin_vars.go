@@ -467,26 +467,24 @@ func bReadonly(ctx context.Context, c *Call) int { return bDeclare(ctx, c) }
 
 func bUnset(ctx context.Context, c *Call) int {
 	r := c.r
-	args := c.Args
 	mode := ""
-	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
-		switch args[0] {
-		case "-f":
-			mode = "f"
-		case "-v":
-			mode = "v"
-		case "-n":
-		case "--":
-			args = args[1:]
-			goto done
-		default:
-			c.Errorf("%s: invalid option", args[0])
-			return 2
+	funcs, vars := false, false
+	args, status, ok := builtinOpts(c, "unset [-f] [-v] [-n] [name ...]", "fvn", "", func(f byte, _ string) bool {
+		switch f {
+		case 'f':
+			funcs, mode = true, "f"
+		case 'v':
+			vars, mode = true, "v"
 		}
-		args = args[1:]
+		return true
+	})
+	if !ok {
+		return status
 	}
-done:
-	status := 0
+	if funcs && vars {
+		c.Errorf("cannot simultaneously unset a function and a variable")
+		return 1
+	}
 	for _, name := range args {
 		if mode == "f" {
 			delete(r.funcs, name)

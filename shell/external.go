@@ -65,7 +65,31 @@ var errNotFound = errors.New("command not found")
 
 // external runs a program with the session's fds as its own.
 func (r *Runner) external(ctx context.Context, args []string) int {
-	return r.runProgram(ctx, args, false)
+	return r.runProgram(ctx, args, nil)
+}
+
+// execFlags are the exec builtin's options for the program it runs.
+type execFlags struct {
+	argv0    string // -a: the program's argument zero
+	login    bool   // -l: a dash before argument zero
+	clearEnv bool   // -c: an empty environment
+}
+
+// apply sets cmd's argument zero and environment as the flags say.
+func (ex *execFlags) apply(cmd *exec.Cmd) {
+	argv0 := cmd.Args[0]
+	if ex.argv0 != "" {
+		argv0 = ex.argv0
+	}
+	if ex.login {
+		argv0 = "-" + argv0
+	}
+	if argv0 != cmd.Args[0] {
+		cmd.Args = append([]string{argv0}, cmd.Args[1:]...)
+	}
+	if ex.clearEnv {
+		cmd.Env = []string{} // nil would mean the process's environment
+	}
 }
 
 // newChild prepares the command that runs the program at path with the
@@ -86,9 +110,10 @@ func (r *Runner) newChild(path string, args []string) (cmd *exec.Cmd, release fu
 	return cmd, release, err
 }
 
-// runProgram runs a program; forExec words the errors as the exec builtin
-// does.
-func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) int {
+// runProgram runs a program; ex, set for the exec builtin, words the
+// errors as exec does and applies its options.
+func (r *Runner) runProgram(ctx context.Context, args []string, ex *execFlags) int {
+	forExec := ex != nil
 	defer r.closeProcFDs()
 	if r.sess.noExternal {
 		r.errf("%s: command not found", args[0])
@@ -103,6 +128,9 @@ func (r *Runner) runProgram(ctx context.Context, args []string, forExec bool) in
 	if err != nil {
 		r.errf("%s: %s", args[0], errnoText(err))
 		return 1
+	}
+	if ex != nil {
+		ex.apply(cmd)
 	}
 	r.watchForChild()
 	if err := r.startChild(cmd); err != nil {
