@@ -603,7 +603,7 @@ func (x *wordExp) transform(pe *syntax.ParamExp, v pval, op string, dq bool) err
 	case "Q":
 		x.perElem(v, dq, func(s string) string { return shellQuote(s) })
 	case "E":
-		x.perElem(v, dq, ansiCString)
+		x.perElem(v, dq, x.ansiC)
 	case "P":
 		x.perElem(v, dq, func(s string) string {
 			out, _ := r.expandPrompt(s)

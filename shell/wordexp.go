@@ -8,6 +8,8 @@ import (
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
+
+	"tcpsh/shell/internal/format"
 )
 
 // Word expansion in the manner of bash: tilde, parameter, command and
@@ -317,7 +319,7 @@ func (x *wordExp) parts(parts []syntax.WordPart, dq bool) error {
 		case *syntax.SglQuoted:
 			s := p.Value
 			if p.Dollar {
-				s = ansiCString(s)
+				s = x.ansiC(s)
 			}
 			x.lit(s, true)
 		case *syntax.DblQuoted:
@@ -512,101 +514,13 @@ func joinSegs(f []seg) string {
 	return sb.String()
 }
 
-// ansiCString decodes the backslash escapes of $'...' (and ${x@E}).
-// A NUL byte ends the string, as in bash.
-func ansiCString(s string) string {
-	if !strings.Contains(s, "\\") {
-		return s
-	}
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '\\' || i+1 >= len(s) {
-			sb.WriteByte(c)
-			continue
-		}
-		i++
-		switch c = s[i]; c {
-		case 'a':
-			sb.WriteByte(7)
-		case 'b':
-			sb.WriteByte(8)
-		case 'e', 'E':
-			sb.WriteByte(0x1b)
-		case 'f':
-			sb.WriteByte(12)
-		case 'n':
-			sb.WriteByte('\n')
-		case 'r':
-			sb.WriteByte('\r')
-		case 't':
-			sb.WriteByte('\t')
-		case 'v':
-			sb.WriteByte(11)
-		case '\\', '\'', '"', '?':
-			sb.WriteByte(c)
-		case 'c':
-			if i+1 < len(s) {
-				i++
-				ch := s[i]
-				if ch == '\\' && i+1 < len(s) && s[i+1] == '\\' {
-					i++
-				}
-				if ch == '?' {
-					sb.WriteByte(0x7f)
-				} else {
-					sb.WriteByte(ch & 0x1f)
-				}
-			} else {
-				sb.WriteString("\\c")
-			}
-		case 'x', 'u', 'U':
-			max := 2
-			if c == 'u' {
-				max = 4
-			} else if c == 'U' {
-				max = 8
-			}
-			j := i + 1
-			for j < len(s) && j-i-1 < max && isHex(s[j]) {
-				j++
-			}
-			if j == i+1 {
-				sb.WriteByte('\\')
-				sb.WriteByte(c)
-				continue
-			}
-			n, _ := strconv.ParseUint(s[i+1:j], 16, 32)
-			if c == 'x' {
-				sb.WriteByte(byte(n))
-			} else {
-				sb.WriteRune(rune(n))
-			}
-			i = j - 1
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			j := i
-			n := 0
-			for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '7' {
-				n = n*8 + int(s[j]-'0')
-				j++
-			}
-			sb.WriteByte(byte(n))
-			i = j - 1
-		default:
-			sb.WriteByte('\\')
-			sb.WriteByte(c)
-		}
-	}
-	out := sb.String()
-	if i := strings.IndexByte(out, 0); i >= 0 {
-		out = out[:i]
-	}
-	return out
-}
+// ansiCString decodes the backslash escapes of $'...' as in a UTF-8
+// locale (for printing function bodies); wordExp.ansiC follows the
+// shell's locale.
+func ansiCString(s string) string { return format.ANSIC(s, true) }
 
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
+// ansiC decodes the backslash escapes of $'...' and ${x@E}.
+func (x *wordExp) ansiC(s string) string { return format.ANSIC(s, x.r.utf8) }
 
 // unescapeQuoted removes the backslashes that quote one of the bytes in
 // special, and backslash-newline pairs: "$`\"\\" inside "...", "$`\\" in a

@@ -30,6 +30,8 @@ func TestWordExpansion(t *testing.T) {
 		{"nameref", `t=old; declare -n r=t; r=new; args "$t" "${r}"`, "2:[new][new]\n"},
 		{"quote op", `v="it's"; args "${v@Q}"`, "1:['it'\\''s']\n"},
 		{"ansi c control", `args $'\ca' | od -An -tx1`, " 31 3a 5b 01 5d 0a\n"},
+		{"ansi c unicode in the C locale", `args $'\u00e9'`, "1:[\\u00E9]\n"},
+		{"E op follows the locale", `x='\u00e9'; args "${x@E}"; LC_ALL=C.UTF-8; args "${x@E}"`, "1:[\\u00E9]\n1:[\u00e9]\n"},
 		{"tilde after colon in assignment", `HOME=/h; p=a:~/b; args "$p"`, "1:[a:/h/b]\n"},
 		{"slice", `s=abcdef; args "${s:1:2}" "${s: -2}" "${s:2:-1}"`, "3:[bc][ef][cde]\n"},
 	}
