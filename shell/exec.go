@@ -100,13 +100,9 @@ func isSimple(cm syntax.Command) bool {
 // status: every command but compound ones, whose inner commands set it,
 // and pipelines, which set it themselves.
 func setsPipeStatus(cm syntax.Command) bool {
-	switch c := cm.(type) {
-	case *syntax.Block, *syntax.IfClause, *syntax.WhileClause, *syntax.ForClause, *syntax.CaseClause, *syntax.TimeClause:
-		return false
-	case *syntax.BinaryCmd:
-		return false
-	case *syntax.FuncDecl, *syntax.CoprocClause:
-		_ = c
+	switch cm.(type) {
+	case *syntax.Block, *syntax.IfClause, *syntax.WhileClause, *syntax.ForClause, *syntax.CaseClause, *syntax.TimeClause,
+		*syntax.BinaryCmd, *syntax.FuncDecl, *syntax.CoprocClause:
 		return false
 	}
 	return true
@@ -452,7 +448,6 @@ func (r *Runner) callFunc(ctx context.Context, name string, fn *funcDef, args []
 		r.errf("%s: maximum function nesting level exceeded (1000)", name)
 		return 1
 	}
-	meta := fn
 	savedParams, savedName, savedOff := r.params, r.errName, r.lineOff
 	// A function body is outside any loop of its caller (bash 5.2).
 	savedLoops := r.loopDepth
@@ -462,13 +457,13 @@ func (r *Runner) callFunc(ctx context.Context, name string, fn *funcDef, args []
 	r.params = args
 	r.funcNames = append(r.funcNames, name)
 	r.vars.frames = append(r.vars.frames, map[string]expand.Variable{})
-	if meta.errName != "" {
-		r.errName, r.lineOff = meta.errName, meta.lineOff
+	if fn.errName != "" {
+		r.errName, r.lineOff = fn.errName, fn.lineOff
 	}
-	r.frames = append(r.frames, callFrame{line: savedLine, file: meta.source})
+	r.frames = append(r.frames, callFrame{line: savedLine, file: fn.source})
 	savedSrc := r.src
-	if meta.src != nil {
-		r.src = meta.src
+	if fn.src != nil {
+		r.src = fn.src
 	}
 	r.setFuncNameVar()
 	r.stmt(ctx, fn.body)
