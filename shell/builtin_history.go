@@ -48,7 +48,7 @@ func bHistory(ctx context.Context, c *Call) int {
 	args = args[1:]
 	switch opt {
 	case "-c":
-		h.set(nil)
+		h.set(nil, -1)
 		return 0
 	case "-d":
 		if len(args) == 0 {
@@ -56,9 +56,8 @@ func bHistory(ctx context.Context, c *Call) int {
 			return c.Usage(historyUsage)
 		}
 		n, err := strconv.Atoi(args[0])
-		entries := h.Entries()
 		if err == nil && n < 0 {
-			n = len(entries) + n + 1
+			n = h.len() + n + 1
 		}
 		if err != nil || !h.delete(n-1) {
 			c.Errorf("%s: history position out of range", args[0])
@@ -69,9 +68,9 @@ func bHistory(ctx context.Context, c *Call) int {
 		if len(args) > 0 {
 			// As in bash, the history -s line itself is replaced.
 			if r.sess.interactive {
-				h.delete(len(h.Entries()) - 1)
+				h.delete(h.len() - 1)
 			}
-			h.add(strings.Join(args, " "), r.histSize("HISTSIZE", DefaultHistSize))
+			h.add(strings.Join(args, " "), r.histMax())
 		}
 		return 0
 	case "-w", "-r", "-a":
@@ -95,15 +94,12 @@ func bHistory(ctx context.Context, c *Call) int {
 				c.Errorf("%s: %s", path, Strerror(err))
 				return 1
 			}
-			h.set(append(h.Entries(), entries...))
-			h.mu.Lock()
-			h.trimLocked(r.histSize("HISTSIZE", DefaultHistSize))
-			h.mu.Unlock()
+			h.set(append(h.Entries(), entries...), r.histMax())
 			return 0
 		}
 		// -a appends the session's new lines in bash; writing the whole
 		// list gives the file the same commands here.
-		if err := writeHistoryFile(path, h.Entries(), r.histSize("HISTFILESIZE", r.histSize("HISTSIZE", DefaultHistSize))); err != nil {
+		if err := r.writeHistory(path); err != nil {
 			c.Errorf("%s: cannot create: %s", path, Strerror(err))
 			return 1
 		}

@@ -57,11 +57,20 @@ func (h *History) trimLocked(max int) {
 	}
 }
 
-func (h *History) set(entries []string) {
+// set replaces the entries, keeping the last max of them (max < 0: all).
+func (h *History) set(entries []string, max int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.entries = entries
 	h.gen++
+	h.trimLocked(max)
+}
+
+// len returns the number of entries.
+func (h *History) len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.entries)
 }
 
 func (h *History) delete(i int) bool {
@@ -96,6 +105,9 @@ func (r *Runner) histSize(name string, def int) int {
 	return n
 }
 
+// histMax returns HISTSIZE's limit on the list.
+func (r *Runner) histMax() int { return r.histSize("HISTSIZE", DefaultHistSize) }
+
 // historyFile returns $HISTFILE ("" when unset or empty: no file).
 func (r *Runner) historyFile() string { return r.getString("HISTFILE") }
 
@@ -123,10 +135,7 @@ func (r *Runner) StartHistory() error {
 		}
 		return err
 	}
-	r.sess.hist.set(entries)
-	r.sess.hist.mu.Lock()
-	r.sess.hist.trimLocked(r.histSize("HISTSIZE", DefaultHistSize))
-	r.sess.hist.mu.Unlock()
+	r.sess.hist.set(entries, r.histMax())
 	return nil
 }
 
@@ -139,8 +148,13 @@ func (r *Runner) SaveHistory() error {
 	if path == "" {
 		return nil
 	}
-	return writeHistoryFile(path, r.sess.hist.Entries(),
-		r.histSize("HISTFILESIZE", r.histSize("HISTSIZE", DefaultHistSize)))
+	return r.writeHistory(path)
+}
+
+// writeHistory writes the list to path, keeping the last $HISTFILESIZE
+// entries (default $HISTSIZE).
+func (r *Runner) writeHistory(path string) error {
+	return writeHistoryFile(path, r.sess.hist.Entries(), r.histSize("HISTFILESIZE", r.histMax()))
 }
 
 // readHistoryFile reads a history file. As in bash, a file with
@@ -252,7 +266,7 @@ func (r *Runner) addHistory(lines []string) {
 			return
 		}
 	}
-	h.add(text, r.histSize("HISTSIZE", DefaultHistSize))
+	h.add(text, r.histMax())
 }
 
 // joinHistoryLines joins the lines of a command into one line, with "; "

@@ -99,3 +99,14 @@ func TestHistoryFile(t *testing.T) {
 	assert.Equal(t, filepath.Join(dir, ".tcpsh_history"), s2.r.getString("HISTFILE"))
 	assert.Equal(t, "500", s2.r.getString("HISTSIZE"))
 }
+
+func TestHistoryReadWriteBuiltin(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h")
+	s := newSession(t, Interactive(true))
+	typeLines(t, s, "HISTSIZE=3", "true", "history -w "+path, "history -r "+path, "history",
+		"history -r "+path+".missing; echo status=$?")
+	s.done()
+	// history -r appends the file's three entries, and HISTSIZE keeps the
+	// last three of the list.
+	assert.Equal(t, "    1  true\n    2  history -w "+path+"\n    3  history\nstatus=1\n", s.stdout.String())
+}
