@@ -116,7 +116,7 @@ func TestAgainstCoreutils(t *testing.T) {
 	}
 	args := []string{"0.2x", "1e-3", ".5", "0x0.1", "inf", "''", "0 ", "0ss", "nan",
 		"0d", "0x", "1e", "1e+", ".e1", ".", "1..2", "\t0", "\n0", "1s2", "0xAp-99m",
-		"1_0", "infinityx", "infs", "a'b", "a\\b", "\x7f", "é", "\xff", "\u00a0", "\u2018x",
+		"1_0", "infinityx", "infs", "a'b", "a\\b", "\x7f", "é", "\xff", "\u00a0", "\u2018x", "a\u2019b", "\u200b", "\u2028", "\U0010ffff", "\ue000",
 		"0,5", "+0.01", " -0", "1e-400", "a\nb", "0e", "0x1p-9", "0.", "\x01", "0x1p-99999", "0x1p"}
 	for _, loc := range []string{"C", "C.UTF-8"} {
 		for _, a := range args {

@@ -1,8 +1,9 @@
 package format
 
 import (
-	"unicode"
 	"unicode/utf8"
+
+	"tcpsh/shell/internal/mbchar"
 )
 
 // Quote quotes s the way bash 5.2's printf %q does in a UTF-8 locale;
@@ -67,22 +68,12 @@ func needsANSIC(s string, utf8Locale bool) bool {
 			return true
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || !isPrintRune(r) {
+		if r == utf8.RuneError || !mbchar.IsPrint(r) {
 			return true
 		}
 		i += n
 	}
 	return false
-}
-
-// isPrintRune approximates glibc's iswprint for C.UTF-8: assigned code
-// points except controls, surrogates and the line/paragraph separators.
-func isPrintRune(r rune) bool {
-	if unicode.In(r, unicode.Cc, unicode.Cs, unicode.Zl, unicode.Zp) {
-		return false
-	}
-	return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S,
-		unicode.Zs, unicode.Cf, unicode.Co)
 }
 
 // ansicQuote writes s in $'...' form.
@@ -93,7 +84,7 @@ func ansicQuote(s string, utf8Locale bool) string {
 		c := s[i]
 		if c >= utf8.RuneSelf && utf8Locale {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError && isPrintRune(r) {
+			if r != utf8.RuneError && mbchar.IsPrint(r) {
 				b = append(b, s[i:i+n]...)
 				i += n
 				continue

@@ -2,8 +2,9 @@ package gnuhead
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"tcpsh/shell/internal/mbchar"
 )
 
 // unit is one character of a quoted string: a valid (printable or not)
@@ -31,7 +32,7 @@ func units(s string, utf8Locale bool) []unit {
 			i++
 			continue
 		}
-		out = append(out, unit{s[i : i+n], unicode.IsPrint(r) || r == ' '})
+		out = append(out, unit{s[i : i+n], mbchar.IsPrint(r)})
 		i += n
 	}
 	return out
@@ -102,6 +103,25 @@ func QuoteFile(s string, utf8Locale bool) string {
 	// still open at the end of the first pass.
 	out, _ = shellQuote(us, st.pending)
 	return out
+}
+
+// QuoteFileIfNeeded quotes a file name as GNU's quotef() does (used in
+// cat's "cat: 'a b': No such file or directory"): as [QuoteFile] when
+// the shell would not read the name as itself or it has a colon (which
+// would confuse "prog: name: error"), else bare.
+func QuoteFileIfNeeded(s string, utf8Locale bool) string {
+	us := units(s, utf8Locale)
+	for i, u := range us {
+		c := u.s[0]
+		if !u.printable || len(u.s) == 1 && strings.IndexByte(" '!\"$&()*;<=>[^`|?\\:", c) >= 0 ||
+			(c == '{' || c == '}') && len(us) == 1 || (c == '#' || c == '~') && i == 0 {
+			return QuoteFile(s, utf8Locale)
+		}
+	}
+	if s == "" {
+		return "''"
+	}
+	return s
 }
 
 // shellState is what the first quoting pass learnt.

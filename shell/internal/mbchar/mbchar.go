@@ -4,8 +4,11 @@
 // 6-byte forms and values above U+10FFFF, and it reports a sequence as
 // merely incomplete as long as the bytes so far have the right shape,
 // checking overlong forms and surrogates only once the sequence is
-// complete.
+// complete. [IsPrint] is glibc's iswprint, for quoting as bash and GNU
+// tools do.
 package mbchar
+
+import "unicode"
 
 // Status classifies the bytes at the start of a buffer.
 type Status int
@@ -71,4 +74,13 @@ func Decode[T ~string | ~[]byte](b T) (r rune, size int, st Status) {
 		return 0, 1, Invalid
 	}
 	return v, n, Valid
+}
+
+// IsPrint approximates glibc's iswprint in C.UTF-8: assigned characters
+// other than controls, surrogates and the line and paragraph separators.
+// Unlike unicode.IsPrint it takes in every space separator (U+00A0),
+// format character (U+200B, U+00AD) and private-use character.
+func IsPrint(r rune) bool {
+	return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S,
+		unicode.Zs, unicode.Cf, unicode.Co)
 }

@@ -42,3 +42,31 @@ func TestDecode(t *testing.T) {
 		})
 	}
 }
+
+func TestIsPrint(t *testing.T) {
+	cases := []struct {
+		name string
+		r    rune
+		want bool
+	}{
+		{"letter", 'é', true},
+		{"combining mark", 0x301, true},
+		{"no-break space", 0xa0, true},
+		{"ideographic space", 0x3000, true},
+		{"soft hyphen", 0xad, true},
+		{"zero width space", 0x200b, true},
+		{"tag", 0xe0001, true},
+		{"private use", 0xe000, true},
+		{"C1 control", 0x85, false},
+		{"line separator", 0x2028, false},
+		{"paragraph separator", 0x2029, false},
+		{"noncharacter", 0xfdd0, false},
+		{"last noncharacter", 0x10ffff, false},
+		{"unassigned", 0x378, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, IsPrint(tc.r))
+		})
+	}
+}
