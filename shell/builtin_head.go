@@ -201,8 +201,7 @@ func (h *headRun) quote(s string) string { return gnuhead.QuoteFile(s, h.r.utf8)
 // a socket tcpsh opened.
 func (h *headRun) writeFailed() int {
 	err := h.sink.err
-	if errors.Is(err, syscall.EPIPE) && (h.out == nil || !isOwnedSocket(h.out)) {
-		h.r.exiting, h.r.exitCode = true, 141
+	if h.r.sigpipe(1, err) {
 		return 141
 	}
 	if h.sink.attempted <= headWriteBuf {
@@ -274,7 +273,7 @@ func (h *headRun) copyN(ch *fdtable.Channel, n uint64) error {
 // socket although the copy labels it a write: a reset or timeout while
 // fd 1 is not a socket.
 func isPeerErr(err error, out *fdtable.Channel) bool {
-	if out.Kind() == fdtable.KindTCP || out.Kind() == fdtable.KindSocket || out.Kind() == fdtable.KindUDP {
+	if out.IsSocket() {
 		return false
 	}
 	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ETIMEDOUT)

@@ -141,6 +141,7 @@ func TestHeadErrors(t *testing.T) {
 		"directory":            `head three adir three; echo "st=$?"; head -c 2 adir; head -n -1 adir; head -c -1 adir; echo "st=$?"`,
 		"closed stdin":         `head <&-; echo "st=$?"; head -c 3 - <&-; echo "st=$?"; head -n 0 <&-; echo "st=$?"`,
 		"closed stdout":        `head three >&-; echo "st=$?"`,
+		"broken pipe":          `head -c 300000 /dev/zero | true; echo "st=${PIPESTATUS[0]}"; yes | head -n 200000 | true; echo "st=${PIPESTATUS[1]}"; cat /dev/zero | true; echo "st=${PIPESTATUS[0]}"`,
 		"bad number":           `head -n 5x three; head -c '' three; head -n ' 2' three; head -n --2 three; echo "st=$?"`,
 		"overflow":             `head -n 99999999999999999999 three; head -c 1Y three; head -c -8E three; echo "st=$?"`,
 		"huge but fine":        `head -n 18446744073709551615 three; head -c 15E three; head -n -8E three; echo "st=$?"`,
@@ -157,6 +158,16 @@ func TestHeadErrors(t *testing.T) {
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) { headSame(t, dir, src) })
 	}
+}
+
+// TestCatQuotedNames compares cat's quoting of file names in its
+// messages (GNU's quotef) with GNU cat.
+func TestCatQuotedNames(t *testing.T) {
+	dir := headData(t)
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "d:ir"), 0o755))
+	src := `cat three "a b" "it's" nofile "x:y" '' adir d:ir $'\x80' "é"; echo "st=$?"`
+	headSame(t, dir, src)
+	headSame(t, dir, src, "LC_ALL=C.UTF-8")
 }
 
 // TestHeadUTF8Messages checks GNU's quotes in a UTF-8 locale.

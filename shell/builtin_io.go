@@ -20,6 +20,7 @@ import (
 	"tcpsh/shell/internal/fields"
 	"tcpsh/shell/internal/format"
 	"tcpsh/shell/internal/gnucat"
+	"tcpsh/shell/internal/gnuhead"
 )
 
 func bEcho(ctx context.Context, c *Call) int {
@@ -316,7 +317,10 @@ func (r *Runner) readInput(ctx context.Context, ch *fdtable.Channel, o readOpts)
 				b = b[:len(b)-1]
 			}
 			// bash drops NUL bytes: they neither count nor stay.
-			sb.Write(bytes.ReplaceAll(b, []byte{0}, nil))
+			if bytes.IndexByte(b, 0) >= 0 {
+				b = bytes.ReplaceAll(b, []byte{0}, nil)
+			}
+			sb.Write(b)
 			if atDelim {
 				return sb.String(), false, nil
 			}
@@ -384,6 +388,9 @@ func lastRuneStart(s string) int {
 	return 0
 }
 
+// removeBackslashes drops each backslash and keeps the byte it quotes
+// (a trailing backslash stays): read's -n unescaping, and the directory
+// part of a word being completed.
 func removeBackslashes(s string) string {
 	if !strings.Contains(s, "\\") {
 		return s
@@ -609,14 +616,14 @@ func bCat(ctx context.Context, c *Call) int {
 				if errors.As(err, &re) {
 					r.redirError(err)
 				} else {
-					io.WriteString(r.out(2), "cat: "+name+": "+redirect.Errno(unwrapAll(err))+"\n")
+					io.WriteString(r.out(2), "cat: "+gnuhead.QuoteFileIfNeeded(name, r.utf8)+": "+redirect.Errno(unwrapAll(err))+"\n")
 				}
 				status = 1
 				continue
 			}
 			if ch.Kind() == fdtable.KindFile {
 				if st, err := os.Stat(r.absPath(name)); err == nil && st.IsDir() {
-					io.WriteString(r.out(2), "cat: "+name+": Is a directory\n")
+					io.WriteString(r.out(2), "cat: "+gnuhead.QuoteFileIfNeeded(name, r.utf8)+": Is a directory\n")
 					ch.Release()
 					status = 1
 					continue
@@ -643,7 +650,7 @@ func bCat(ctx context.Context, c *Call) int {
 			if ctx.Err() != nil {
 				return 130
 			}
-			io.WriteString(r.out(2), "cat: "+name+": "+redirect.Errno(err)+"\n")
+			io.WriteString(r.out(2), "cat: "+gnuhead.QuoteFileIfNeeded(name, r.utf8)+": "+redirect.Errno(err)+"\n")
 			status = 1
 		}
 	}
@@ -655,15 +662,25 @@ func bCat(ctx context.Context, c *Call) int {
 
 // catWriteFailed reports a failed write of cat as GNU cat words it.
 func (r *Runner) catWriteFailed(err error) int {
-	if errors.Is(err, syscall.EPIPE) {
-		ch, gerr := r.fds.Get(1)
-		if gerr != nil || !isOwnedSocket(ch) {
-			r.exiting, r.exitCode = true, 141
-			return 141
-		}
+	if r.sigpipe(1, err) {
+		return 141
 	}
 	io.WriteString(r.out(2), "cat: write error: "+redirect.Errno(err)+"\n")
 	return 1
+}
+
+// sigpipe reports whether a write to fd that failed with err ends the
+// shell as SIGPIPE would (a broken pipe on anything but a socket tcpsh
+// opened), and then sets the shell exiting with 141.
+func (r *Runner) sigpipe(fd int, err error) bool {
+	if !errors.Is(err, syscall.EPIPE) {
+		return false
+	}
+	if ch, gerr := r.fds.Get(fd); gerr == nil && isOwnedSocket(ch) {
+		return false
+	}
+	r.exiting, r.exitCode = true, 141
+	return true
 }
 
 func unwrapAll(err error) error {

@@ -167,7 +167,7 @@ func (r *Runner) fileNames(word string, commands bool) []string {
 		dirPart = word[:i+1]
 	}
 	base := word[len(dirPart):]
-	dir := unquoteCompletion(dirPart)
+	dir := removeBackslashes(dirPart)
 	if strings.HasPrefix(dir, "~") {
 		home := r.getString("HOME")
 		if dir == "~" || strings.HasPrefix(dir, "~/") {
@@ -210,17 +210,6 @@ func quoteCompletion(s string) string {
 	for i := 0; i < len(s); i++ {
 		if strings.IndexByte(" \t\n\"'\\$`|&;()<>*?[]{}!#~", s[i]) >= 0 {
 			sb.WriteByte('\\')
-		}
-		sb.WriteByte(s[i])
-	}
-	return sb.String()
-}
-
-func unquoteCompletion(s string) string {
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			i++
 		}
 		sb.WriteByte(s[i])
 	}

@@ -12,7 +12,8 @@ import (
 func TestComplete(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "subdir"), 0o755))
-	for _, f := range []string{"file one", "filetwo", ".hidden", "subdir/inner"} {
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "my dir"), 0o755))
+	for _, f := range []string{"file one", "filetwo", ".hidden", "subdir/inner", "my dir/inside"} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, f), nil, 0o644))
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "runme"), nil, 0o755))
@@ -44,6 +45,7 @@ func TestComplete(t *testing.T) {
 		{"files", "cat fil", 4, []string{`file\ one `, "filetwo "}, false},
 		{"directory", "cat sub", 4, []string{"subdir/"}, false},
 		{"in a directory", "cat subdir/i", 4, []string{"subdir/inner "}, false},
+		{"escaped directory", `cat my\ dir/i`, 4, []string{`my\ dir/inside `}, false},
 		{"hidden files", "cat .h", 4, []string{".hidden "}, false},
 		{"executable by path", "./r", 0, []string{"./runme "}, false},
 		{"dev tcp", "cat </dev/tc", 5, []string{"/dev/tcp/"}, false},
