@@ -299,7 +299,7 @@ func TestFdBuiltinGolden(t *testing.T) {
 			kind:       "fd",
 			script:     "fd -x",
 			wantOut:    "",
-			wantErr:    "tcpsh: line 11: fd: -x: invalid option\ntcpsh: line 11: fd: usage: fd [-l] [--json] [fd ...] or fd -T secs fd ...\n",
+			wantErr:    "tcpsh: line 11: fd: -x: invalid option\nfd: usage: fd [-l] [--json] [fd ...] or fd -T secs fd ...\n",
 			wantStatus: 2,
 		},
 		{

@@ -40,16 +40,17 @@ func bEcho(ctx context.Context, c *Call) int {
 	return 0
 }
 
-// usage prints a builtin's usage line; bash gives it no prefix.
-func (r *Runner) usage(line string) {
-	io.WriteString(r.out(2), line+"\n")
-}
-
 // shoptOn reports whether the shopt option name is on.
 func (r *Runner) shoptOn(name string) bool {
 	o := findShopt(name)
 	return o != nil && o.get(&r.shopts)
 }
+
+// The usage lines of printf and read.
+const (
+	printfUsage = "printf [-v var] format [arguments]"
+	readUsage   = "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]"
+)
 
 func bPrintf(ctx context.Context, c *Call) int {
 	args := c.Args
@@ -68,14 +69,12 @@ func bPrintf(ctx context.Context, c *Call) int {
 			continue
 		default:
 			c.Errorf("%s: invalid option", args[0][:2])
-			c.r.usage("printf: usage: printf [-v var] format [arguments]")
-			return 2
+			return c.Usage(printfUsage)
 		}
 		break
 	}
 	if len(args) == 0 {
-		c.r.usage("printf: usage: printf [-v var] format [arguments]")
-		return 2
+		return c.Usage(printfUsage)
 	}
 	if varName != "" && !validName(varName) && !validRefTarget(varName) {
 		c.Errorf("`%s': not a valid identifier", varName)
@@ -194,8 +193,7 @@ func parseReadOpts(c *Call) (readOpts, int, bool) {
 				if val == "" {
 					if len(args) == 0 {
 						c.Errorf("-%c: option requires an argument", f)
-						c.r.usage("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]")
-						return o, 2, false
+						return o, c.Usage(readUsage), false
 					}
 					val = args[0]
 					args = args[1:]
@@ -237,8 +235,7 @@ func parseReadOpts(c *Call) (readOpts, int, bool) {
 				i = len(a)
 			default:
 				c.Errorf("-%c: invalid option", f)
-				c.r.usage("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]")
-				return o, 2, false
+				return o, c.Usage(readUsage), false
 			}
 		}
 	}

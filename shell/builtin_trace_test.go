@@ -112,11 +112,11 @@ func TestTraceErrors(t *testing.T) {
 	cases := []struct{ name, src, stderr string }{
 		{"bad fd", `trace 9; echo "status=$?"`, "tcpsh: line 1: trace: 9: Bad file descriptor\n"},
 		{"bad number", `trace x; echo "status=$?"`, "tcpsh: line 1: trace: x: invalid file descriptor specification\n"},
-		{"bad option", `trace -q 1; echo "status=$?"`, "tcpsh: line 1: trace: -q: invalid option\ntcpsh: line 1: trace: usage: " + traceUsage + "\n"},
-		{"no fd", `trace -d; echo "status=$?"`, "tcpsh: line 1: trace: usage: " + traceUsage + "\n"},
+		{"bad option", `trace -q 1; echo "status=$?"`, "tcpsh: line 1: trace: -q: invalid option\ntrace: usage: " + traceUsage + "\n"},
+		{"no fd", `trace -d; echo "status=$?"`, "trace: usage: " + traceUsage + "\n"},
 		{"bad file", `trace -o /nonexistent/f 1; echo "status=$?"`, "tcpsh: line 1: /nonexistent/f: No such file or directory\n"},
 		{"bad file grouped", `trace -xo/nonexistent/f -- 1; echo "status=$?"`, "tcpsh: line 1: /nonexistent/f: No such file or directory\n"},
-		{"no file", `trace -o; echo "status=$?"`, "tcpsh: line 1: trace: -o: option requires an argument\ntcpsh: line 1: trace: usage: " + traceUsage + "\n"},
+		{"no file", `trace -o; echo "status=$?"`, "tcpsh: line 1: trace: -o: option requires an argument\ntrace: usage: " + traceUsage + "\n"},
 	}
 	want := map[string]string{"bad fd": "status=1\n", "bad number": "status=1\n", "bad option": "status=2\n",
 		"no fd": "status=2\n", "bad file": "status=1\n", "bad file grouped": "status=1\n", "no file": "status=2\n"}

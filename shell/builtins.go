@@ -2,7 +2,6 @@ package shell
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -171,7 +170,8 @@ func (c *Call) Errorf(format string, args ...any) {
 
 // Usage prints bash's "name: usage: ..." line and returns 2.
 func (c *Call) Usage(usage string) int {
-	c.r.errf("%s: usage: %s", c.Name, usage)
+	// bash prints the usage line without its "NAME: line N: " prefix.
+	fmt.Fprintf(c.r.out(2), "%s: usage: %s\n", c.Name, usage)
 	return 2
 }
 
@@ -203,12 +203,8 @@ func (r *Runner) runBuiltin(ctx context.Context, name string, fn builtinFunc, ar
 // channel other than a socket tcpsh opened ends the current shell with
 // 141, as SIGPIPE ends bash; everywhere else bash prints a write error.
 func (r *Runner) writeFailed(name string, fd int, err error) int {
-	if errors.Is(err, syscall.EPIPE) {
-		ch, gerr := r.fds.Get(fd)
-		if gerr != nil || !isOwnedSocket(ch) {
-			r.exiting, r.exitCode = true, 141
-			return 141
-		}
+	if r.sigpipe(fd, err) {
+		return 141
 	}
 	r.errf("%s: write error: %s", name, redirect.Errno(err))
 	return 1

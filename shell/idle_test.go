@@ -69,8 +69,8 @@ fd -T 0.05 3; echo x >&3; cat <&3; fd --json 3`)
 			"tcpsh: line 1: TCPSH_IDLE_TIMEOUT: invalid timeout \"2x\": want seconds, e.g. 2 or 0.5\n"},
 		{"bad seconds", `fd -T x 1; echo "status=$?"`, "tcpsh: line 1: fd: x: invalid timeout specification\n"},
 		{"bad fd", `fd -T 1 9; echo "status=$?"`, "tcpsh: line 1: fd: 9: Bad file descriptor\n"},
-		{"no fd", `fd -T 1; echo "status=$?"`, "tcpsh: line 1: fd: -T: no file descriptor given\ntcpsh: line 1: fd: usage: " + fdUsage + "\n"},
-		{"no seconds", `fd -T; echo "status=$?"`, "tcpsh: line 1: fd: -T: option requires an argument\ntcpsh: line 1: fd: usage: " + fdUsage + "\n"},
+		{"no fd", `fd -T 1; echo "status=$?"`, "tcpsh: line 1: fd: -T: no file descriptor given\nfd: usage: " + fdUsage + "\n"},
+		{"no seconds", `fd -T; echo "status=$?"`, "tcpsh: line 1: fd: -T: option requires an argument\nfd: usage: " + fdUsage + "\n"},
 	}
 	wantStatus := map[string]string{"bad variable": "status=1\n", "bad seconds": "status=1\n", "bad fd": "status=1\n",
 		"no fd": "status=2\n", "no seconds": "status=2\n"}

@@ -311,7 +311,7 @@ halfclose -w 3; fd --json 3 | grep -o '"shut":"[A-Z_]*"'`,
 		{
 			name:       "no operand",
 			script:     "halfclose -w",
-			wantErr:    "tcpsh: line 1: halfclose: usage: halfclose [-r|-w] fd ...\n",
+			wantErr:    "halfclose: usage: halfclose [-r|-w] fd ...\n",
 			wantStatus: 2,
 		},
 		{
@@ -323,7 +323,7 @@ halfclose -w 3; fd --json 3 | grep -o '"shut":"[A-Z_]*"'`,
 		{
 			name:       "bad option",
 			script:     "halfclose -x 3",
-			wantErr:    "tcpsh: line 1: halfclose: -x: invalid option\ntcpsh: line 1: halfclose: usage: halfclose [-r|-w] fd ...\n",
+			wantErr:    "tcpsh: line 1: halfclose: -x: invalid option\nhalfclose: usage: halfclose [-r|-w] fd ...\n",
 			wantStatus: 2,
 		},
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // umaskUsage is umask's usage line.
-const umaskUsage = "umask: usage: umask [-p] [-S] [mode]"
+const umaskUsage = "umask [-p] [-S] [mode]"
 
 // runUmask is the umask builtin: umask [-p] [-S] [mode], with mode octal
 // or symbolic (u=rwx,g+w,o-x ...) as bash reads it.
@@ -29,8 +29,7 @@ func runUmask(ctx context.Context, c *Call) int {
 				reusable = true
 			default:
 				c.Errorf("-%c: invalid option", f)
-				c.r.usage(umaskUsage)
-				return 2
+				return c.Usage(umaskUsage)
 			}
 		}
 	}
