@@ -2,7 +2,6 @@ package shell
 
 import (
 	"bytes"
-	"io"
 
 	"tcpsh/fdtable"
 )
@@ -129,18 +128,4 @@ func (r *Runner) docChannel(body string) (*fdtable.Channel, error) {
 	}
 	r.docs.docs = append(r.docs.docs, pendingDoc{pw, body})
 	return pr, nil
-}
-
-// feedDoc writes s to the pipe w and closes it, as stringChannel does:
-// at once when it fits in the pipe, else from a goroutine.
-func feedDoc(w *fdtable.Channel, s string) {
-	if len(s) <= hdocSyncMax {
-		io.WriteString(w, s)
-		w.Release()
-		return
-	}
-	go func() {
-		io.WriteString(w, s)
-		w.Release()
-	}()
 }

@@ -507,6 +507,21 @@ func modeOf(flag int) fdtable.Mode {
 // Linux pipes hold 64 KiB, other systems at least 16 KiB.
 const hdocSyncMax = 16 << 10
 
+// feedDoc writes s to the pipe w and closes it: at once when it fits in
+// the pipe (before the command starts, as bash does, so that read -t 0
+// sees it), else from a goroutine.
+func feedDoc(w *fdtable.Channel, s string) {
+	if len(s) <= hdocSyncMax {
+		io.WriteString(w, s)
+		w.Release()
+		return
+	}
+	go func() {
+		io.WriteString(w, s)
+		w.Release()
+	}()
+}
+
 // stringChannel returns a readable channel holding s: a pipe fed by a
 // goroutine (here-documents and here-strings).
 func (r *Runner) stringChannel(s string) (*fdtable.Channel, error) {
@@ -514,16 +529,6 @@ func (r *Runner) stringChannel(s string) (*fdtable.Channel, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(s) <= hdocSyncMax {
-		// Fits in the pipe: written before the command starts, as bash
-		// does, so that read -t 0 sees it.
-		io.WriteString(pw, s)
-		pw.Release()
-		return pr, nil
-	}
-	go func() {
-		io.WriteString(pw, s)
-		pw.Release()
-	}()
+	feedDoc(pw, s)
 	return pr, nil
 }
