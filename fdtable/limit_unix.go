@@ -102,6 +102,20 @@ func probeSoftLimit() (uint64, error) {
 	return v, nil
 }
 
+// startPoller makes the Go runtime create its network poller (an epoll
+// descriptor and an eventfd on Linux) now, by opening a pipe, which the
+// runtime registers with it, and closing it. The runtime creates the
+// poller at the first pollable descriptor and treats a failure there as
+// fatal: under a lowered limit with every number in use, the first socket
+// or pipe would crash the process ("runtime: eventfd failed") instead of
+// failing with EMFILE.
+var startPoller = sync.OnceFunc(func() {
+	if r, w, err := os.Pipe(); err == nil {
+		r.Close()
+		w.Close()
+	}
+})
+
 // SetNoFileLimit sets RLIMIT_NOFILE for tcpsh itself (setrlimit), which
 // child processes then inherit, and makes it the value NoFileLimit and
 // the tables enforce. The error wraps the errno (EINVAL, EPERM).
@@ -111,6 +125,7 @@ func SetNoFileLimit(soft, hard uint64) error {
 	setRlim(&rl.Max, toSys(hard))
 	limState.mu.Lock()
 	defer limState.mu.Unlock()
+	startPoller()
 	// syscall.Setrlimit (not x/sys) also tells os/exec to stop restoring
 	// the limit Go hid, so children get this one.
 	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {

@@ -8,6 +8,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"tcpsh/fdtable"
+	"tcpsh/redirect"
 )
 
 // coprocFDBase is where the shell's ends of a coprocess's pipes are
@@ -33,14 +34,14 @@ func (r *Runner) coproc(ctx context.Context, c *syntax.CoprocClause) int {
 	}
 	inR, inW, err := r.fds.Pipe() // the coprocess's stdin
 	if err != nil {
-		r.errf("pipe error: %v", err)
+		r.errf("pipe error: %s", redirect.Errno(err))
 		return 1
 	}
 	outR, outW, err := r.fds.Pipe() // its stdout
 	if err != nil {
 		inR.Release()
 		inW.Release()
-		r.errf("pipe error: %v", err)
+		r.errf("pipe error: %s", redirect.Errno(err))
 		return 1
 	}
 	st := &syntax.Stmt{Cmd: c.Stmt.Cmd, Redirs: c.Stmt.Redirs, Negated: c.Stmt.Negated, Position: c.Stmt.Position}

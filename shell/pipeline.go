@@ -7,6 +7,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"tcpsh/fdtable"
+	"tcpsh/redirect"
 )
 
 // flattenPipe turns ((a | b) | c) into [a b c], recording which links are
@@ -46,7 +47,7 @@ func (r *Runner) pipeline(ctx context.Context, c *syntax.BinaryCmd) int {
 		if i < n-1 {
 			pr, pw, err := r.fds.Pipe()
 			if err != nil {
-				r.errf("pipe error: %v", err)
+				r.errf("pipe error: %s", redirect.Errno(err))
 				s.fds.ReleaseAll()
 				statuses[i] = 1
 				continue

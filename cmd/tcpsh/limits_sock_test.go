@@ -66,3 +66,31 @@ func TestFDLimitLoweredWithSocketsOpen(t *testing.T) {
 	assert.True(t, strings.HasSuffix(got.stdout, "30=1\nnext\n"), got.stdout)
 	assert.NotContains(t, got.stderr, "panic")
 }
+
+// Under a limit so low that every number is in use, the first socket,
+// listener or pipe used to crash the process: the Go runtime creates its
+// poller (epoll and eventfd) at the first pollable descriptor and treats a
+// failure there as fatal. `ulimit -n` now starts the poller before it
+// lowers the limit, so each open fails with EMFILE and the script goes on.
+func TestTinyFileLimitNoCrash(t *testing.T) {
+	port := startTCP(t, func(c *net.TCPConn) { time.Sleep(5 * time.Second) })
+	for _, limit := range []string{"4", "5", "6", "7", "8", "9", "10"} {
+		t.Run(limit, func(t *testing.T) {
+			src := `exec 10<&- 11<&- 12<&-; ulimit -n ` + limit + `
+listen 0; echo "listen=$?"
+exec 3<>/dev/tcp/127.0.0.1/$P; echo "tcp=$?"
+echo x | cat; echo "pipe=$?"
+echo end`
+			got := tcpshRun(t, script(src, "P="+port))
+			assert.NotContains(t, got.stderr, "fatal error")
+			assert.NotContains(t, got.stderr, "runtime:")
+			assert.Regexp(t, `^listen=[01]\ntcp=[01]\n(x\n)?pipe=[01]\nend\n$`, got.stdout)
+			for _, line := range strings.Split(strings.TrimSpace(got.stderr), "\n") {
+				if line != "" {
+					assert.Contains(t, line, "Too many open files")
+				}
+			}
+			assert.Equal(t, 0, got.status)
+		})
+	}
+}
