@@ -25,6 +25,9 @@
 #   BENCH_ONLY       regexp: run only matching workload names (e.g. 'w5|w7')
 #   BENCH_TMP        directory for files (default /dev/shm: tmpfs)
 #   BENCH_NGINX=0    use Go's net/http even when nginx is installed
+#   BENCH_SRC        how the W1 byte source sends: sendfile (a tmpfs file,
+#                    as nginx serves one: the receiver is the limit) or
+#                    write (one hot 256 KiB buffer: the sender is)  sendfile
 #   BENCH_CEILING=0  skip the Go ceiling figures
 #   BENCH_CGO=1      build tcpsh with cgo (default: CGO_ENABLED=0, static)
 set -uo pipefail
@@ -90,10 +93,11 @@ fi
 
 # Servers. The helper runs until its stdin (a pipe held by this script) ends.
 mkfifo "$work/keep" || die "mkfifo"
-"$work/servers" serve -dir "$work" -src-bytes "$BENCH_BYTES" -body-len "$BENCH_BODY_LEN" <"$work/keep" &
+src_mode=${BENCH_SRC:-sendfile}
+"$work/servers" serve -dir "$work" -src-bytes "$BENCH_BYTES" -body-len "$BENCH_BODY_LEN" -src-mode "$src_mode" <"$work/keep" &
 pids+=($!)
 exec 9>"$work/keep"
-for _ in $(seq 100); do [ -f "$work/ports" ] && break; sleep 0.05; done
+for _ in $(seq 600); do [ -f "$work/ports" ] && break; sleep 0.05; done
 [ -f "$work/ports" ] || die "servers did not start"
 # shellcheck disable=SC1091
 . "$work/ports"
@@ -245,7 +249,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null; }
 echo "tcpsh benchmark $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load before: $(load)"
 echo "A = $A$built"
 echo "B = $B ($("$B" -c 'echo ${BASH_VERSION:-?}' 2>/dev/null))"
-echo "HTTP server: $http_server, response $resp_size bytes (body $BENCH_BODY_LEN)"
+echo "HTTP server: $http_server, response $resp_size bytes (body $BENCH_BODY_LEN); byte source: $src_mode"
 echo "sizes: bytes=$BENCH_BYTES http=$BENCH_HTTP_N starts=$BENCH_START_N w5a=$BENCH_W5A_N w5=$BENCH_W5_N w6=$BENCH_W6_N w6b=$BENCH_W6B_N w7=$BENCH_W7_N pairs=$BENCH_PAIRS"
 if [ "${BENCH_CEILING:-1}" != 0 ] && [[ ceiling =~ $only ]]; then
 	echo "ceiling (plain Go on this loopback, median of 3):"

@@ -5,13 +5,19 @@
 //
 // Subcommands:
 //
-//	servers serve -dir DIR -src-bytes N -body-len L
+//	servers serve -dir DIR -src-bytes N -body-len L [-src-mode M]
 //	    starts on 127.0.0.1: a byte source (sends N bytes to each
-//	    connection, then closes), a discarding sink, an echo server and a
-//	    Go net/http server (GET /body: L bytes, also written to DIR/body
-//	    for nginx). Writes DIR/ports (shell
-//	    assignments) and logs one line "BYTES" per finished source or sink
-//	    connection to DIR/src.log and DIR/sink.log. Runs until stdin ends.
+//	    connection, then closes), a sink (drops what it receives, in the
+//	    kernel on Linux: see discard), an echo server and a Go net/http
+//	    server (GET /body: L bytes, also written to DIR/body for nginx).
+//	    The source's mode "sendfile" (the default) sends the file
+//	    DIR/src.data with sendfile(2), as nginx serves a file: the
+//	    receiver copies cold page-cache pages and is the limit. Mode
+//	    "write" writes one 256 KiB buffer over and over: the receiver gets
+//	    cache-hot data and the source's own copy is the limit, whatever
+//	    the receiver does. Writes DIR/ports (shell assignments) and logs
+//	    one line "BYTES" per finished source or sink connection to
+//	    DIR/src.log and DIR/sink.log. Runs until stdin ends.
 //	servers freeport
 //	    prints a free loopback TCP port (for nginx).
 //	servers httpsize -port P [-path /body] [-body-len L]
@@ -132,6 +138,37 @@ func writeN(w io.Writer, n int64) (int64, error) {
 	return done, nil
 }
 
+// readLoop reads r to EOF with a 1 MiB buffer and returns the count (the
+// sink where discard cannot drop bytes in the kernel). Not
+// io.Copy(io.Discard, r), which reads 8 KiB at a time.
+func readLoop(r io.Reader) (int64, error) {
+	buf := make([]byte, 1<<20)
+	var n int64
+	for {
+		k, err := r.Read(buf)
+		n += int64(k)
+		if err == io.EOF {
+			return n, nil
+		} else if err != nil {
+			return n, err
+		}
+	}
+}
+
+// writeZeros writes a file of n zero bytes: real pages, not a sparse
+// file, whose holes would all be the kernel's one shared zero page.
+func writeZeros(name string, n int64) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := writeN(f, n); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // bodyOf is the HTTP body of length n: lines of 63 'x' and a newline, the
 // last one shortened, so that line readers see ordinary lines.
 func bodyOf(n int) []byte {
@@ -151,8 +188,28 @@ func serve(args []string) error {
 	dir := fs.String("dir", ".", "state directory")
 	srcBytes := fs.Int64("src-bytes", 1<<30, "bytes the source sends per connection")
 	bodyLen := fs.Int("body-len", 1024, "HTTP body length of /body")
+	srcMode := fs.String("src-mode", "sendfile", `how the source sends: "sendfile" or "write"`)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	send := func(c net.Conn) (int64, error) { return writeN(c, *srcBytes) }
+	switch *srcMode {
+	case "write":
+	case "sendfile":
+		name := filepath.Join(*dir, "src.data")
+		if err := writeZeros(name, *srcBytes); err != nil {
+			return err
+		}
+		send = func(c net.Conn) (int64, error) {
+			f, err := os.Open(name)
+			if err != nil {
+				return 0, err
+			}
+			defer f.Close()
+			return io.Copy(c, f) // *net.TCPConn.ReadFrom: sendfile(2)
+		}
+	default:
+		return fmt.Errorf("unknown -src-mode %q", *srcMode)
 	}
 	srcLog, err := newLogger(filepath.Join(*dir, "src.log"))
 	if err != nil {
@@ -163,14 +220,14 @@ func serve(args []string) error {
 		return err
 	}
 	src, err := listen(func(c net.Conn) {
-		n, _ := writeN(c, *srcBytes)
+		n, _ := send(c)
 		srcLog.log(n)
 	})
 	if err != nil {
 		return err
 	}
 	sink, err := listen(func(c net.Conn) {
-		n, _ := io.Copy(io.Discard, c)
+		n, _ := discard(c)
 		sinkLog.log(n)
 	})
 	if err != nil {
