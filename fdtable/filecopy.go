@@ -25,20 +25,21 @@ func (c *Channel) fileToConn(dst *Channel) bool {
 }
 
 // fileCopyBuffer is copyFileToConn's buffer size.
-const fileCopyBuffer = 1 << 20
+const fileCopyBuffer = 256 << 10
 
-// copyFileToConn copies a file to a connection through a 1 MiB buffer. It
-// is not sendfile(2) on purpose: measured on this kind of machine (tmpfs
-// file, loopback peer, interleaved runs of scripts/bench W2b) sendfile
-// took 1.25 times as long as a 32 KiB read/write loop, a 256 KiB buffer
-// 0.82 times sendfile's time and 1 MiB 0.86 times 256 KiB's. Measured
-// again (1 GiB, nine interleaved rounds): sendfile costs tcpsh 0.6 times
-// the CPU of this loop but takes twice the wall time, because the
-// receiver pays: sendfile queues the file's 4 KiB page-cache pages as
-// socket buffer fragments, and the sink spent 390-590 ms of CPU per GiB
-// copying them out against 200-350 ms for the large fragments write(2)
-// builds; on loopback the receiver is the bottleneck. 128 KiB (cat's
-// size), 256 KiB and 1 MiB buffers were within the noise of each other.
+// copyFileToConn copies a file to a connection through a 256 KiB buffer.
+// It is not sendfile(2) on purpose. Against a loopback peer that copies
+// what it receives, sendfile took twice the wall time of a read/write
+// loop (1 GiB from tmpfs, nine interleaved rounds): it queues the file's
+// 4 KiB page-cache pages as socket buffer fragments, and the receiver
+// spent 390-590 ms of CPU per GiB copying them out against 200-350 ms for
+// the large fragments write(2) builds; there 128 KiB, 256 KiB and 1 MiB
+// buffers were within the noise of each other. Against a sink that drops
+// what it gets (scripts/bench since 2026-11-30), the sender is the limit
+// and sendfile is fastest (median 6.7 GB/s over five runs), then this
+// loop with 128 or 256 KiB (4.6), then 1 MiB (3.9: the buffer no longer
+// stays in the CPU's cache between the read and the write), bash's cat
+// 3.4. 256 KiB is the size that does well against both peers.
 func copyFileToConn(dst io.Writer, src io.Reader) (int64, error) {
 	// The wrappers hide ReadFrom/WriteTo, which would pick sendfile.
 	return io.CopyBuffer(struct{ io.Writer }{dst}, struct{ io.Reader }{src}, make([]byte, fileCopyBuffer))
