@@ -45,6 +45,10 @@ type Channel struct {
 
 	bmu sync.Mutex
 	buf []byte // read-ahead, consumed before the underlying object
+	// dgram is the rest of a datagram larger than the read that took it,
+	// handed out before the socket is read again (datagram.go). Unlike
+	// buf, these bytes have not yet been counted or traced.
+	dgram []byte
 
 	bytesIn, bytesOut atomic.Int64
 
@@ -220,7 +224,7 @@ func (c *Channel) close() {
 	c.closed = true
 	c.mu.Unlock()
 	c.bmu.Lock()
-	c.buf = nil
+	c.buf, c.dgram = nil, nil
 	c.bmu.Unlock()
 	c.SetTrace(nil, "")
 	switch {
@@ -244,11 +248,12 @@ func (c *Channel) Path() string { return c.path }
 // stdio and inherited descriptors).
 func (c *Channel) Owned() bool { return c.owned }
 
-// Buffered returns the number of read-ahead bytes held in the channel.
+// Buffered returns the number of read-ahead bytes held in the channel
+// (with the rest of a datagram a read took in part).
 func (c *Channel) Buffered() int {
 	c.bmu.Lock()
 	defer c.bmu.Unlock()
-	return len(c.buf)
+	return len(c.buf) + len(c.dgram)
 }
 
 // Unread pushes b back to the front of the read buffer: the next read of

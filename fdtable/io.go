@@ -18,6 +18,9 @@ var copyHook func(dst io.Writer, src io.Reader)
 
 func (c *Channel) reader() io.Reader {
 	if c.conn != nil {
+		if c.kind.datagram() {
+			return datagramReader{c}
+		}
 		return c.conn
 	}
 	return c.file
@@ -32,6 +35,9 @@ func (c *Channel) writer() io.Writer {
 
 func (c *Channel) rawRead(p []byte) (int, error) {
 	if c.conn != nil {
+		if c.kind.datagram() {
+			return c.readDatagram(p, c.conn.Read)
+		}
 		return c.conn.Read(p)
 	}
 	return c.file.Read(p)

@@ -108,6 +108,9 @@ func sockaddrString(sa unix.Sockaddr) string {
 // deadlines. Sockets are then read with MSG_DONTWAIT so that a reader that
 // lost a race goes back to polling.
 func (c *Channel) pollRead(ctx context.Context, p []byte) (int, error) {
+	if c.kind.datagram() && c.dgramPending() {
+		return c.nbRead(p) // the rest of a datagram read earlier: no wait
+	}
 	return c.pollWait(ctx, func() (int, error) { return c.nbRead(p) })
 }
 
@@ -270,6 +273,9 @@ func recvNoWait(fd uintptr, p []byte, flags int) (int, error) {
 func (c *Channel) nbRead(p []byte) (int, error) {
 	if !c.kind.socketish() {
 		return c.rawRead(p)
+	}
+	if c.kind == KindUDP {
+		return c.readDatagram(p, func(b []byte) (int, error) { return c.recvNow(b, 0) })
 	}
 	n, err := c.recvNow(p, 0)
 	if err == nil && n == 0 && c.kind != KindUDP {

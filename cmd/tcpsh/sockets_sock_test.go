@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"net"
 	"net/http"
@@ -262,4 +263,42 @@ func TestRedisScript(t *testing.T) {
 			}
 		})
 	}
+}
+
+// udpSizer answers a datagram "N" with one datagram of N bytes.
+func udpSizer(t *testing.T) string {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	require.NoError(t, err)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		buf := make([]byte, 100)
+		for {
+			n, from, err := pc.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			size, _ := strconv.Atoi(strings.TrimSpace(string(buf[:n])))
+			pc.WriteTo(bytes.Repeat([]byte{'u'}, size), from)
+		}
+	}()
+	t.Cleanup(func() { pc.Close(); <-done })
+	return "P=" + portOf(pc.LocalAddr())
+}
+
+// Datagrams larger than a 32 KiB read reach cat, read and head whole, as
+// /bin/cat's 128 KiB reads get them under bash (recvfrom into less room
+// drops the rest of a datagram).
+func TestLargeDatagrams(t *testing.T) {
+	env := udpSizer(t)
+	sameAsBash(t, script(`exec 3<>/dev/udp/127.0.0.1/$P
+for n in 100 40000 65507; do
+	echo $n >&3
+	timeout 1 cat <&3 | wc -c
+done`, env))
+	got := tcpshRun(t, script(`exec 3<>/dev/udp/127.0.0.1/$P
+echo 40000 >&3; read -t 2 -r -N 40000 x <&3; echo "read ${#x}"
+echo 65507 >&3; head -c 65507 <&3 | wc -c`, env))
+	assert.Equal(t, "read 40000\n65507\n", got.stdout)
+	assert.Empty(t, got.stderr)
 }
