@@ -25,6 +25,13 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 	r.curCall = c
 	defer r.setLastArg(args[len(args)-1])
 	persist := name == "exec" && len(args) == 1
+	if len(c.Assigns) == 0 {
+		// bash traces a command without prefix assignments before its
+		// redirections: `: x 2>&1` is traced to the old stderr. With
+		// assignments, whose values are expanded after the redirections,
+		// the trace comes after them too.
+		r.traceCmd(nil, args)
+	}
 	var undo undoList
 	if len(redirs) > 0 {
 		u, err := r.redirects(ctx, redirs, persist)
@@ -54,8 +61,6 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 			return 1
 		}
 		r.traceCmd(assigned, args)
-	} else {
-		r.traceCmd(nil, args)
 	}
 	cctx, done := r.commandContext(ctx)
 	status := r.dispatch(cctx, args)

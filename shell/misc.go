@@ -18,16 +18,19 @@ import (
 // nowFunc is time.Now, a variable so tests could pin it.
 var nowFunc = time.Now
 
-// traceQuote quotes a word for set -x output as bash does: only when it
-// needs quoting.
-func traceQuote(s string) string {
+// traceQuote quotes a word for set -x as bash does: as it is when
+// nothing in it is special, in single quotes when something is (a tab or a
+// newline included), and in $'...' form when it has a character that is
+// not printable in the locale (another control character, an invalid byte,
+// or outside a UTF-8 locale any byte above 0x7f).
+func (r *Runner) traceQuote(s string) string {
 	if s == "" {
 		return "''"
 	}
-	if strings.ContainsAny(s, " \t\n'\"\\$`|&;()<>*?[]{}~#!") || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f }) {
-			return format.Quote(s)
-		}
+	if format.NeedsANSIC(strings.NewReplacer("\t", "", "\n", "").Replace(s), r.utf8) {
+		return format.QuoteLocale(s, r.utf8)
+	}
+	if strings.ContainsAny(s, " \t\n'\"\\$`|&;()<>*?[]{}~#!") {
 		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
 	return s

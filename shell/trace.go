@@ -39,14 +39,14 @@ func (r *Runner) traceCmd(assigns []string, args []string) {
 	}
 	for _, a := range assigns {
 		name, val, _ := strings.Cut(a, "=")
-		r.traceLine(name + "=" + traceQuote(val))
+		r.traceLine(name + "=" + r.traceQuote(val))
 	}
 	if len(args) == 0 {
 		return
 	}
 	parts := make([]string, len(args))
 	for i, a := range args {
-		parts[i] = traceQuote(a)
+		parts[i] = r.traceQuote(a)
 	}
 	r.traceLine(strings.Join(parts, " "))
 }
@@ -61,7 +61,7 @@ func (r *Runner) traceAssign(a *syntax.Assign, name, val string) {
 		r.traceLine(r.src.nodeText(a))
 		return
 	}
-	r.traceLine(name + "=" + traceQuote(val))
+	r.traceLine(name + "=" + r.traceQuote(val))
 }
 
 // traceArith prints (( )) under set -x: the text as written, with a space

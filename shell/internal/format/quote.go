@@ -53,6 +53,10 @@ func QuoteLocale(s string, utf8Locale bool) string {
 	return string(b)
 }
 
+// NeedsANSIC reports whether s has a character that is not printable in
+// the locale (see QuoteLocale), which bash writes in $'...' form.
+func NeedsANSIC(s string, utf8Locale bool) bool { return needsANSIC(s, utf8Locale) }
+
 // needsANSIC reports whether s has a character that is not printable.
 func needsANSIC(s string, utf8Locale bool) bool {
 	for i := 0; i < len(s); {
