@@ -19,6 +19,9 @@ type lineReader struct {
 	err   error
 	// echo, when set, sees every line as it is read (set -v).
 	echo func(line string)
+	// raw says a line was not valid UTF-8 and was escaped for the
+	// parser (rawsrc.go): the statements need unescapeStmts.
+	raw bool
 }
 
 func (lr *lineReader) Read(p []byte) (int, error) {
@@ -35,11 +38,14 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 			}
 			return 0, err
 		}
-		lr.lines = append(lr.lines, line)
-		lr.pend = line
 		if lr.echo != nil {
 			lr.echo(line)
 		}
+		if esc, ok := escapeRaw(line); ok {
+			line, lr.raw = esc, true
+		}
+		lr.lines = append(lr.lines, line)
+		lr.pend = line
 	}
 	n := copy(p, lr.pend)
 	lr.pend = lr.pend[n:]
@@ -179,6 +185,9 @@ func (r *Runner) runLine(ctx context.Context, stmts []*syntax.Stmt, lr *lineRead
 	if r.shopts.expandAliases && len(r.aliases) > 0 {
 		stmts = r.expandAliases(stmts, lr)
 	}
+	if lr.raw {
+		unescapeStmts(stmts)
+	}
 	r.lineAborted = false
 	for _, st := range stmts {
 		r.stmt(ctx, st)
@@ -212,6 +221,7 @@ func (r *Runner) evalAt(ctx context.Context, src, name string, first int) int {
 	// Blank lines before the text give its nodes their line numbers, which
 	// $LINENO and error messages use.
 	pad := strings.Repeat("\n", first-1)
+	src, raw := escapeRaw(src)
 	p := r.newParser()
 	f, err := p.Parse(strings.NewReader(pad+src), name)
 	if err != nil {
@@ -223,6 +233,9 @@ func (r *Runner) evalAt(ctx context.Context, src, name string, first int) int {
 		return 2
 	}
 	r.rawArith(f.Stmts, strings.SplitAfter(pad+src, "\n"))
+	if raw {
+		unescapeStmts(f.Stmts)
+	}
 	saved, savedOff, savedSrc := r.line, r.lineOff, r.src
 	r.lineOff, r.src = 0, &srcText{text: pad + src}
 	r.traceLevel++

@@ -51,8 +51,14 @@ func (s *srcText) str() string {
 	return s.joined
 }
 
-// slice returns the text between two positions.
+// slice returns the text between two positions, as written (rawsrc.go).
 func (s *srcText) slice(from, to syntax.Pos) (string, bool) {
+	t, ok := s.escapedSlice(from, to)
+	return unescapeRaw(t), ok
+}
+
+// escapedSlice is slice as the parser saw the text: its offsets.
+func (s *srcText) escapedSlice(from, to syntax.Pos) (string, bool) {
 	if s == nil || !from.IsValid() || !to.IsValid() {
 		return "", false
 	}
@@ -77,7 +83,7 @@ func (s *srcText) nodeText(n syntax.Node) string {
 
 // declText returns the text of a function declaration as its own srcText.
 func (s *srcText) declText(fd *syntax.FuncDecl) *srcText {
-	t, ok := s.slice(fd.Pos(), fd.End())
+	t, ok := s.escapedSlice(fd.Pos(), fd.End())
 	if !ok {
 		return nil
 	}

@@ -29,7 +29,7 @@ func (r *Runner) syntaxError(err error, lr *lineReader, mode Mode) {
 	if echo && mode != ModeInteractive {
 		out += prefix + "`" + lr.lineText(line) + "'\n"
 	}
-	io.WriteString(r.out(2), out)
+	io.WriteString(r.out(2), unescapeRaw(out))
 }
 
 // syntaxErrorEval reports an error in an eval'd or trap string: bash
@@ -52,7 +52,7 @@ func (r *Runner) syntaxErrorEval(err error, lr *lineReader, name string) {
 	if echo {
 		out += prefix + "`" + lr.lineText(line) + "'\n"
 	}
-	io.WriteString(r.out(2), out)
+	io.WriteString(r.out(2), unescapeRaw(out))
 }
 
 // translateParseError turns mvdan's parse error into bash's message, the
