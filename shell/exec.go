@@ -192,6 +192,9 @@ func (r *Runner) cmd(ctx context.Context, cm syntax.Command) int {
 		return r.lastStatus
 	case *syntax.Subshell:
 		s := r.subshell()
+		// ( ) starts outside any loop, as in bash: break there is an
+		// error, and break 2 in a loop inside stops at that loop.
+		s.loopDepth = 0
 		s.stmts(ctx, c.Stmts)
 		return s.endSubshell(ctx)
 	case *syntax.BinaryCmd:

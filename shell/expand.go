@@ -231,7 +231,8 @@ func (r *Runner) cmdSubst(w io.Writer, cs *syntax.CmdSubst) error {
 	// set -e is off in $(...) unless shopt inherit_errexit.
 	s.opts.errexit = s.opts.errexit && r.shopts.inheritErrexit
 	s.traceLevel++ // set -x shows $(...) one PS4 level deeper
-	s.loopDepth = 0
+	// The loops around $(...) still count, as in bash: break in it ends
+	// the substitution quietly.
 	pr, pw, err := r.fds.Pipe()
 	if err != nil {
 		return err
