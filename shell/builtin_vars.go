@@ -19,9 +19,9 @@ type stringsBuilderW = strings.Builder
 // declFlags are the attribute options of declare and friends.
 type declFlags struct {
 	array, assoc, integer, export, readonly, print, funcs, funcNames, global, unexport, local bool
-	// noInteger is +i; nameref is -n; caseAttr is 'l', 'u' or 0, and
-	// noCase says +l or +u.
-	noInteger, nameref, noCase bool
+	// noInteger is +i; nameref is -n, noNameref +n; caseAttr is 'l',
+	// 'u' or 0, and noCase says +l or +u.
+	noInteger, nameref, noNameref, noCase bool
 	caseAttr                   byte
 }
 
@@ -111,7 +111,7 @@ func (r *Runner) declare(c *Call, name string, opts []string, items []*syntax.As
 					f.unexport = true
 					f.export = false
 				} else {
-					f.nameref = on
+					f.nameref, f.noNameref = on, !on
 				}
 			case 'l', 'u':
 				if on {
@@ -184,6 +184,18 @@ func (r *Runner) declareOne(name string, a *syntax.Assign, f declFlags) error {
 	case "LC_ALL", "LC_CTYPE", "LANG":
 		defer r.updateLocale() // export LC_ALL=C.UTF-8 switches too
 	}
+	if cur := r.vars.get(name); cur.Kind == expand.NameRef {
+		switch {
+		case f.noNameref:
+			// +n makes the reference a plain variable holding the name.
+			cur.Kind = expand.String
+			r.vars.set(name, cur)
+		case !f.nameref && validName(cur.Str):
+			// Without -n, declare and export act on the variable the
+			// reference names, as bash's do.
+			name = r.resolveRef(name)
+		}
+	}
 	local := (f.local || (len(r.funcNames) > 0 && !f.global && !f.export && !f.readonly))
 	cur := r.vars.get(name)
 	if local && cur.ReadOnly {
@@ -228,10 +240,17 @@ func (r *Runner) declareOne(name string, a *syntax.Assign, f declFlags) error {
 		} else if cur.Kind == expand.NameRef {
 			target = cur.Str
 		}
+		switch r.vars.caseAttr[name] { // declare -ln r=X names x
+		case 'l':
+			target = strings.ToLower(target)
+		case 'u':
+			target = strings.ToUpper(target)
+		}
 		if target != "" && !validName(target) && !validRefTarget(target) {
 			return fmt.Errorf("`%s': invalid variable name for name reference", target)
 		}
-		vr := expand.Variable{Set: target != "", Kind: expand.NameRef, Str: target, Local: cur.Local, Exported: cur.Exported, ReadOnly: cur.ReadOnly || f.readonly}
+		exported := (cur.Exported || f.export) && !f.unexport
+		vr := expand.Variable{Set: target != "", Kind: expand.NameRef, Str: target, Local: cur.Local, Exported: exported, ReadOnly: cur.ReadOnly || f.readonly}
 		r.vars.set(name, vr)
 		return nil
 	}
