@@ -22,7 +22,7 @@ type declFlags struct {
 	// noInteger is +i; nameref is -n, noNameref +n; caseAttr is 'l',
 	// 'u' or 0, and noCase says +l or +u.
 	noInteger, nameref, noNameref, noCase bool
-	caseAttr                   byte
+	caseAttr                              byte
 }
 
 // declClause runs declare/local/export/readonly/typeset/nameref parsed
