@@ -111,6 +111,20 @@ func (r *Runner) redirects(ctx context.Context, rs []*syntax.Redirect, persist b
 	return undo, nil
 }
 
+// fdVarValue is the value of the variable of a {var} redirection, which
+// may be an array element ({COPROC[1]}>&- closes a coprocess's input).
+func (r *Runner) fdVarValue(ref string) string {
+	if validName(ref) {
+		return r.getString(ref)
+	}
+	w, err := r.newParser().Document(strings.NewReader("${" + ref + "}"))
+	if err != nil {
+		return ""
+	}
+	v, _ := r.literal(w)
+	return v
+}
+
 // redirect performs one redirection through install.
 func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func(int, *fdtable.Channel) error) error {
 	fd, varName := -1, ""
@@ -137,9 +151,10 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 	// {var}>&- closes the fd held in var.
 	if varName != "" && (rd.Op == syntax.DplOut || rd.Op == syntax.DplIn) {
 		if w, _ := r.literal(rd.Word); w == "-" {
-			n, err := strconv.Atoi(r.getString(varName))
+			v := r.fdVarValue(varName)
+			n, err := strconv.Atoi(v)
 			if err != nil {
-				return &redirError{r.getString(varName), syscall.EBADF}
+				return &redirError{v, syscall.EBADF}
 			}
 			return install(n, nil)
 		}
@@ -156,7 +171,7 @@ func (r *Runner) redirect(ctx context.Context, rd *syntax.Redirect, install func
 		if varName == "" {
 			return nil
 		}
-		return r.setString(varName, strconv.Itoa(fd))
+		return r.setVarChecked(varName, strconv.Itoa(fd)) // {a[1]}> too
 	}
 
 	switch rd.Op {
