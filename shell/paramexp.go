@@ -601,6 +601,11 @@ func (x *wordExp) transform(pe *syntax.ParamExp, v pval, op string, dq bool) err
 	r := x.r
 	switch op {
 	case "Q":
+		if !v.set && !v.isList {
+			// An unset variable quotes to nothing, as in bash.
+			x.perElem(v, dq, func(s string) string { return s })
+			break
+		}
 		x.perElem(v, dq, func(s string) string { return shellQuote(s) })
 	case "E":
 		x.perElem(v, dq, x.ansiC)
