@@ -72,15 +72,16 @@ func TestEvalArith(t *testing.T) {
 	}
 }
 
-// TestArithStatements checks bash's rule that an arithmetic error aborts
-// the command with status 1 while the script goes on, and the wording
+// TestArithStatements checks bash's rules that an arithmetic error in
+// (( )) or let fails that command with status 1 while the script goes on,
+// that one in an expansion abandons the rest of the line, and the wording
 // with the command name.
 func TestArithStatements(t *testing.T) {
 	cases := []struct {
 		name, src, out, errOut string
 		status                 int
 	}{
-		{"expansion error skips the command", "echo $(( 1 / 0 )); echo \"st $?\"", "st 1\n",
+		{"expansion error abandons the line", "echo $(( 1 / 0 )); echo \"st $?\"\necho \"next $?\"", "next 1\n",
 			"tcpsh: line 1: 1 / 0 : division by 0 (error token is \"0 \")\n", 0},
 		{"arith command names itself", "(( 5 % 0 )); echo \"st $?\"", "st 1\n",
 			"tcpsh: line 1: ((: 5 % 0 : division by 0 (error token is \"0 \")\n", 0},

@@ -9,9 +9,10 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 )
 
-// call runs a simple command: expand the words, perform the redirections,
-// then the assignments, then run a function, builtin or program, as bash
-// orders them.
+// call runs a simple command in bash's order: expand the words, then the
+// prefix assignments (each seeing the ones before it), trace them under
+// set -x, perform the redirections (which do not see the assignments),
+// and run a function, builtin or program with the assignments in force.
 func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.Redirect) int {
 	args, err := r.fields(c.Args...)
 	if err != nil {
@@ -25,18 +26,29 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 	r.curCall = c
 	defer r.setLastArg(args[len(args)-1])
 	persist := name == "exec" && len(args) == 1
-	if len(c.Assigns) == 0 {
-		// bash traces a command without prefix assignments before its
-		// redirections: `: x 2>&1` is traced to the old stderr. With
-		// assignments, whose values are expanded after the redirections,
-		// the trace comes after them too.
+	var scope *tempScope
+	if len(c.Assigns) > 0 && !persist {
+		// Prefix assignments are temporary for every command: bash keeps
+		// them after special builtins only in POSIX mode.
+		var assigned []string
+		scope, assigned, err = r.tempAssigns(c.Assigns, r.posixMode() && isSpecialBuiltin(name) && r.isBuiltinActive(name))
+		if err != nil {
+			scope.restore(r)
+			r.expandError(err)
+			return r.expandFailStatus(err)
+		}
+		r.traceCmd(assigned, args)
+	} else {
 		r.traceCmd(nil, args)
 	}
 	var undo undoList
 	if len(redirs) > 0 {
+		scope.hide(r)
 		u, err := r.redirects(ctx, redirs, persist)
+		scope.show(r)
 		if err != nil {
 			r.redirError(err)
+			scope.restore(r)
 			return 1
 		}
 		undo = u
@@ -46,28 +58,10 @@ func (r *Runner) call(ctx context.Context, c *syntax.CallExpr, redirs []*syntax.
 		// Assignments before a bare exec persist, as for special builtins.
 		return r.assignList(c.Assigns, false)
 	}
-
-	// Prefix assignments are temporary for every command: bash keeps
-	// them after special builtins only in POSIX mode.
-	var restore func()
-	if len(c.Assigns) > 0 {
-		var assigned []string
-		restore, assigned, err = r.tempAssigns(c.Assigns, r.posixMode() && isSpecialBuiltin(name) && r.isBuiltinActive(name))
-		if err != nil {
-			r.errf("%v", err)
-			if restore != nil {
-				restore()
-			}
-			return 1
-		}
-		r.traceCmd(assigned, args)
-	}
 	cctx, done := r.commandContext(ctx)
 	status := r.dispatch(cctx, args)
 	done()
-	if restore != nil {
-		restore()
-	}
+	scope.restore(r)
 	return status
 }
 
@@ -127,7 +121,8 @@ func (r *Runner) assignList(as []*syntax.Assign, trace bool) int {
 		if err := r.setVar(name, vr); err != nil {
 			r.errf("%v", err)
 			var ro readOnlyError
-			if errors.As(err, &ro) && !r.sess.interactive {
+			var ae *arithErr
+			if errors.As(err, &ro) && !r.sess.interactive || errors.As(err, &ae) {
 				// bash abandons the rest of the command line.
 				r.lineAborted = true
 			}
@@ -137,20 +132,31 @@ func (r *Runner) assignList(as []*syntax.Assign, trace bool) int {
 	return 0
 }
 
-// tempAssigns applies prefix assignments and returns how to undo them.
-// They are exported for the duration of the command.
-func (r *Runner) tempAssigns(as []*syntax.Assign, keep bool) (func(), []string, error) {
-	type saved struct {
-		name string
-		vr   expand.Variable
-		had  bool
-	}
-	var olds []saved
+// tempScope is what a command's prefix assignments changed: the values
+// before (to restore once the command ends) and after (to put back after
+// the redirections, which bash performs without them). A nil scope, kept
+// assignments included, does nothing.
+type tempScope struct {
+	olds, news []tempVar
+}
+
+type tempVar struct {
+	name string
+	vr   expand.Variable
+	had  bool
+}
+
+// tempAssigns expands and sets the prefix assignments of a command, in
+// order, so that each sees the ones before it, and returns what restores
+// the old values (nil with keep: special builtins in POSIX mode keep
+// them) and the assignments as set -x shows them.
+func (r *Runner) tempAssigns(as []*syntax.Assign, keep bool) (*tempScope, []string, error) {
+	sc := &tempScope{}
 	var traced []string
 	for _, a := range as {
 		name, vr, err := r.assignValue(a, false)
 		if err != nil {
-			return nil, nil, err
+			return sc, nil, err
 		}
 		if r.opts.xtrace { // only traceCmd reads traced
 			traced = append(traced, name+"="+vr.String())
@@ -165,33 +171,62 @@ func (r *Runner) tempAssigns(as []*syntax.Assign, keep bool) (func(), []string, 
 			r.errf("%v", readOnlyError{name})
 			continue
 		}
-		olds = append(olds, saved{name, old, had})
+		sc.olds = append(sc.olds, tempVar{name, old, had})
 		if !keep {
 			vr.Exported = true
 		}
 		if err := r.setVar(name, vr); err != nil {
-			return nil, nil, err
+			return sc, nil, err
 		}
 	}
 	r.envDirty = true
 	if keep {
 		return nil, traced, nil
 	}
-	return func() {
-		for i := len(olds) - 1; i >= 0; i-- {
-			o := olds[i]
-			if o.had {
-				r.vars.set(o.name, o.vr)
-			} else {
-				r.vars.unset(o.name)
-			}
-			switch o.name {
-			case "LC_ALL", "LC_CTYPE", "LANG":
-				r.updateLocale()
-			}
+	for _, o := range sc.olds {
+		sc.news = append(sc.news, tempVar{o.name, r.vars.get(o.name), true})
+	}
+	return sc, traced, nil
+}
+
+// restore gives the assigned variables their old values back.
+func (sc *tempScope) restore(r *Runner) {
+	if sc != nil {
+		r.setTemp(sc.olds)
+		sc.olds, sc.news = nil, nil
+	}
+}
+
+// hide restores the old values for a while (the redirections); show
+// puts the assigned ones back.
+func (sc *tempScope) hide(r *Runner) {
+	if sc != nil && len(sc.news) > 0 {
+		r.setTemp(sc.olds)
+	}
+}
+
+func (sc *tempScope) show(r *Runner) {
+	if sc != nil && len(sc.news) > 0 {
+		r.setTemp(sc.news)
+	}
+}
+
+// setTemp sets or unsets variables, last first, without the checks and
+// conversions of setVar (the values already went through them).
+func (r *Runner) setTemp(vars []tempVar) {
+	for i := len(vars) - 1; i >= 0; i-- {
+		v := vars[i]
+		if v.had {
+			r.vars.set(v.name, v.vr)
+		} else {
+			r.vars.unset(v.name)
 		}
-		r.envDirty = true
-	}, traced, nil
+		switch v.name {
+		case "LC_ALL", "LC_CTYPE", "LANG":
+			r.updateLocale()
+		}
+	}
+	r.envDirty = true
 }
 
 // assignValue computes the variable that an assignment produces.
@@ -245,6 +280,12 @@ func (r *Runner) expandFailStatus(err error) int {
 			r.exiting, r.exitCode = true, code
 		}
 		return code
+	}
+	var ae *arithErr
+	if errors.As(err, &ae) {
+		// An arithmetic error in an expansion abandons the rest of the
+		// command line, as in bash.
+		r.lineAborted = true
 	}
 	return 1
 }

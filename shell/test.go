@@ -90,9 +90,14 @@ func (r *Runner) testClauseStatus(ctx context.Context, x syntax.TestExpr) int {
 // testStatus turns the result of evaluating [[ ]] into its exit status,
 // printing the error if there is one to print.
 func (r *Runner) testStatus(ok bool, err error) int {
+	var ae *arithErr
 	switch {
 	case errors.Is(err, errTestStatus2):
 		return 2
+	case errors.As(err, &ae):
+		// bash names [[ and fails with 1 on an arithmetic error.
+		r.errf("[[: %v", err)
+		return 1
 	case err != nil:
 		r.errf("%v", err)
 		return 2
