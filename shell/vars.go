@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -199,6 +200,22 @@ func (r *Runner) param(name string) expand.Variable {
 			return strVar(strconv.Itoa(r.vars.secondsVal + int(time.Since(r.vars.secondsAt).Seconds())))
 		}
 		return strVar(strconv.Itoa(int(time.Since(r.sess.start).Seconds())))
+	case "LINENO":
+		// As $((LINENO)) sees it; $LINENO itself is the expansion's own
+		// line (paramexp.go).
+		if vr := r.vars.get(name); vr.IsSet() || vr.Declared() {
+			return vr
+		}
+		return strVar(strconv.Itoa(int(r.line)))
+	case "EPOCHSECONDS", "EPOCHREALTIME":
+		if vr := r.vars.get(name); vr.Declared() && !vr.IsSet() {
+			return vr // as RANDOM and SECONDS
+		}
+		now := nowFunc()
+		if name == "EPOCHSECONDS" {
+			return strVar(strconv.FormatInt(now.Unix(), 10))
+		}
+		return strVar(fmt.Sprintf("%d.%06d", now.Unix(), now.Nanosecond()/1000))
 	case "BASHPID":
 		return strVar(strconv.Itoa(os.Getpid()))
 	case "PPID":
