@@ -290,6 +290,14 @@ func (r *Runner) describe(c *Call, name string, verbose, short bool) bool {
 		}
 		return true
 	}
+	if p, ok := r.hashedPath(name); ok { // a use, as bash counts it
+		if short {
+			fmt.Fprintf(c, "%s\n", p)
+		} else {
+			fmt.Fprintf(c, "%s is hashed (%s)\n", name, p)
+		}
+		return true
+	}
 	if p, err := r.lookPath(name); err == nil {
 		if short {
 			fmt.Fprintf(c, "%s\n", p)
@@ -337,7 +345,9 @@ func bType(ctx context.Context, c *Call) int {
 			case r.builtin(name) != nil:
 				kind = "builtin"
 			default:
-				if _, err := r.lookPath(name); err == nil {
+				if _, ok := r.hashedPath(name); ok {
+					kind = "file"
+				} else if _, err := r.lookPath(name); err == nil {
 					kind = "file"
 				}
 			}
@@ -347,10 +357,13 @@ func bType(ctx context.Context, c *Call) int {
 			}
 			fmt.Fprintln(c, kind)
 		case path:
-			p, err := r.lookPath(name)
-			if err != nil {
-				status = 1
-				continue
+			p, ok := r.hashedPath(name)
+			if !ok {
+				var err error
+				if p, err = r.lookPath(name); err != nil {
+					status = 1
+					continue
+				}
 			}
 			fmt.Fprintln(c, p)
 		default:

@@ -119,7 +119,7 @@ func (r *Runner) runProgram(ctx context.Context, args []string, ex *execFlags) i
 		r.errf("%s: command not found", args[0])
 		return 127
 	}
-	path, err := r.lookPath(args[0])
+	path, err := r.programPath(args[0])
 	if err != nil {
 		return r.lookupFailed(args[0], err, forExec)
 	}

@@ -119,6 +119,10 @@ type Runner struct {
 	getoptsPos     int
 	pathCache      map[string]string
 	pathCacheKey   string
+	// hashed is bash's table of remembered program locations (the hash
+	// builtin; builtin_hash.go), valid for the PATH in hashedPATH.
+	hashed     map[string]*hashEntry
+	hashedPATH string
 
 	// curCall is the simple command being run, for job messages.
 	curCall *syntax.CallExpr
@@ -376,6 +380,8 @@ func (r *Runner) subshell() *Runner {
 		traceLevel:   r.traceLevel,
 		noErrExit:    r.noErrExit,
 		loopDepth:    r.loopDepth,
+		hashed:       cloneHashed(r.hashed),
+		hashedPATH:   r.hashedPATH,
 		inSubshell:   true,
 		bgJob:        r.bgJob,
 	}

@@ -290,6 +290,8 @@ func (r *Runner) setVar(name string, vr expand.Variable) error {
 	case "RANDOM":
 		n, _ := r.evalArith(vr.String())
 		r.vars.rng = rand.New(rand.NewPCG(uint64(n), 0x9e3779b97f4a7c15))
+	case "PATH":
+		r.hashed = nil // bash forgets the programs it found
 	}
 	if vr.Exported || cur.Exported {
 		r.envDirty = true
