@@ -40,5 +40,15 @@ func cpuTimes() (user, sys time.Duration) {
 	return user, sys
 }
 
+// splitCPUTimes is cpuTimes for the shell and for its waited-for
+// children apart (the times builtin).
+func splitCPUTimes() (selfUser, selfSys, kidsUser, kidsSys time.Duration) {
+	var self, kids syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids)
+	return time.Duration(self.Utime.Nano()), time.Duration(self.Stime.Nano()),
+		time.Duration(kids.Utime.Nano()), time.Duration(kids.Stime.Nano())
+}
+
 // killPID sends sig to a process (kill(2)).
 func killPID(pid int, sig syscall.Signal) error { return syscall.Kill(pid, sig) }

@@ -26,6 +26,9 @@ func setUmask(m int) { umask = m }
 // cpuTimes returns zero: Windows times are not reported.
 func cpuTimes() (user, sys time.Duration) { return 0, 0 }
 
+// splitCPUTimes returns zeros too.
+func splitCPUTimes() (selfUser, selfSys, kidsUser, kidsSys time.Duration) { return 0, 0, 0, 0 }
+
 // killPID ends a process for any signal but 0, which only checks that
 // it exists.
 func killPID(pid int, sig syscall.Signal) error {
