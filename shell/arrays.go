@@ -3,7 +3,6 @@ package shell
 import (
 	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -16,8 +15,10 @@ func (r *Runner) arrayValue(name string, cur expand.Variable, a *syntax.Assign) 
 	assoc := cur.Kind == expand.Associative
 	if assoc {
 		m := map[string]string{}
+		var order []string // keys in the order added (assocorder.go)
 		if a.Append {
 			m = maps.Clone(cur.Map)
+			order = assocAdded(cur)
 		}
 		for _, el := range a.Array.Elems {
 			val, err := r.literal(el.Value)
@@ -31,9 +32,12 @@ func (r *Runner) arrayValue(name string, cur expand.Variable, a *syntax.Assign) 
 			if err != nil {
 				return cur, err
 			}
+			if _, ok := m[key]; !ok {
+				order = append(order, key)
+			}
 			m[key] = val
 		}
-		return expand.Variable{Set: true, Kind: expand.Associative, Map: m}, nil
+		return expand.Variable{Set: true, Kind: expand.Associative, Map: m, List: order}, nil
 	}
 	vr := expand.Variable{Set: true, Kind: expand.Indexed}
 	next := 0
@@ -221,23 +225,13 @@ func (r *Runner) assocSet(name string, cur expand.Variable, key, val string) (ex
 	vr := cur
 	vr.Set = true
 	vr.Kind = expand.Associative
+	vr.List = assocWithKey(cur, key)
 	vr.Map = maps.Clone(cur.Map)
 	if vr.Map == nil {
 		vr.Map = map[string]string{}
 	}
 	vr.Map[key] = val
 	return vr, nil
-}
-
-// sortedKeys lists an associative array's keys in bash's order (which is
-// a hash order; tcpsh uses insertion-independent sorted order).
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // arrayIndexes lists the set indexes of an indexed array.

@@ -339,7 +339,7 @@ func (r *Runner) declareLine(name string, vr expand.Variable) string {
 		return s + "=(" + strings.Join(parts, " ") + ")"
 	case expand.Associative:
 		var parts []string
-		for _, k := range sortedKeys(vr.Map) {
+		for _, k := range assocKeys(vr) {
 			parts = append(parts, "["+assocKeyQuote(k)+"]="+dquote(vr.Map[k]))
 		}
 		return s + "=(" + strings.Join(parts, " ") + " )"
@@ -525,6 +525,7 @@ func bUnset(ctx context.Context, c *Call) int {
 						m[k] = v
 					}
 				}
+				cur.List = assocWithoutKey(cur, idx)
 				cur.Map = m
 				r.vars.set(base, cur)
 				continue

@@ -98,7 +98,7 @@ func (r *Runner) paramValue(name string, index syntax.ArithmExpr) (pval, error) 
 		case expand.Indexed:
 			v.list, v.indexes = vr.List, vr.Indexes
 		case expand.Associative:
-			for _, k := range sortedKeys(vr.Map) {
+			for _, k := range assocKeys(vr) {
 				v.list = append(v.list, vr.Map[k])
 			}
 		default:
@@ -180,7 +180,7 @@ func (x *wordExp) param(pe *syntax.ParamExp, dq bool) error {
 		case expand.Indexed:
 			keys = arrayIndexes(vr)
 		case expand.Associative:
-			keys = sortedKeys(vr.Map)
+			keys = assocKeys(vr)
 		default:
 			if vr.IsSet() {
 				keys = []string{"0"}
@@ -637,26 +637,42 @@ func (x *wordExp) transform(pe *syntax.ParamExp, v pval, op string, dq bool) err
 		}
 		x.exp(line, dq)
 	case "K", "k":
+		// bash 5.2: on a whole array, K is one string of keys and
+		// double-quoted values (declare -p's quoting; an associative
+		// array's ends with a space), k the keys and values as separate
+		// words; on anything else both quote the value as Q does.
 		vr := v.vr
-		var parts []string
-		switch vr.Kind {
-		case expand.Associative:
-			for _, k := range sortedKeys(vr.Map) {
-				parts = append(parts, assocKeyQuote(k), shellQuote(vr.Map[k]))
-			}
-		case expand.Indexed:
-			for i, k := range arrayIndexes(vr) {
-				parts = append(parts, k, shellQuote(vr.List[i]))
-			}
-		default:
+		if !v.isList || vr.Kind != expand.Indexed && vr.Kind != expand.Associative {
 			x.perElem(v, dq, shellQuote)
 			return nil
 		}
-		if op == "k" && !dq {
+		var keys, vals []string
+		if vr.Kind == expand.Associative {
+			for _, k := range assocKeys(vr) {
+				keys, vals = append(keys, k), append(vals, vr.Map[k])
+			}
+		} else {
+			keys, vals = arrayIndexes(vr), vr.List
+		}
+		var parts []string
+		for i, k := range keys {
+			if op == "k" {
+				parts = append(parts, k, vals[i])
+			} else if vr.Kind == expand.Associative {
+				parts = append(parts, assocKeyQuote(k), dquote(vals[i]))
+			} else {
+				parts = append(parts, k, dquote(vals[i]))
+			}
+		}
+		if op == "k" {
 			x.emitList(parts, false, dq)
 			return nil
 		}
-		x.exp(strings.Join(parts, " "), dq)
+		out := strings.Join(parts, " ")
+		if vr.Kind == expand.Associative && len(parts) > 0 {
+			out += " "
+		}
+		x.exp(out, dq)
 	default:
 		return badSubst{"${" + pe.Param.Value + "@" + op + "}"}
 	}
