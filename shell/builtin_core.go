@@ -154,8 +154,12 @@ func (r *Runner) runLinesNested(ctx context.Context, src string) int {
 	r.traceLevel++
 	defer func() { r.src = savedSrc; r.traceLevel-- }()
 	p := r.newParser()
+	done := 0 // lines read by the statements run so far
 	for stmts, err := range stopSafe(p.InteractiveSeq(lr)) {
 		if err != nil {
+			if r.hereDocAtEOF(ctx, err, lr, done) {
+				return r.lastStatus
+			}
 			r.syntaxError(err, lr, ModeScript)
 			r.lastStatus = 2
 			return 2
@@ -163,6 +167,7 @@ func (r *Runner) runLinesNested(ctx context.Context, src string) int {
 		if p.Incomplete() {
 			continue
 		}
+		done = len(lr.lines)
 		r.runLine(ctx, stmts, lr)
 		if r.stopped() || ctx.Err() != nil {
 			return r.lastStatus

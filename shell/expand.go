@@ -95,6 +95,10 @@ func (r *Runner) heredoc(delim, body *syntax.Word) (string, error) {
 		}
 	}
 	if !quoted {
+		// $LINENO in the body is the line of the command, as in bash.
+		saved := r.inHereDoc
+		r.inHereDoc = true
+		defer func() { r.inHereDoc = saved }()
 		return r.document(body)
 	}
 	var sb strings.Builder

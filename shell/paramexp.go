@@ -217,7 +217,7 @@ func (x *wordExp) param(pe *syntax.ParamExp, dq bool) error {
 			// The expansion's own line, unless it comes from text parsed
 			// apart (PS4, a prompt): then the current command's.
 			line := int(pe.Pos().Line()) + r.lineOff
-			if line < int(r.line) {
+			if line < int(r.line) || r.inHereDoc {
 				line = int(r.line)
 			}
 			x.exp(strconv.Itoa(line), dq)

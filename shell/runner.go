@@ -123,6 +123,8 @@ type Runner struct {
 	// builtin; builtin_hash.go), valid for the PATH in hashedPATH.
 	hashed     map[string]*hashEntry
 	hashedPATH string
+	// inHereDoc is set while a here-document's body is expanded.
+	inHereDoc bool
 
 	// curCall is the simple command being run, for job messages.
 	curCall *syntax.CallExpr

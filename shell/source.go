@@ -149,8 +149,12 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 	r.src = &srcText{lr: lr}
 	defer func() { r.src = savedSrc }()
 	p := r.newParser()
+	done := 0 // lines read by the statements run so far
 	for stmts, err := range stopSafe(p.InteractiveSeq(lr)) {
 		if err != nil {
+			if mode != ModeInteractive && r.hereDocAtEOF(ctx, err, lr, done) {
+				break
+			}
 			r.syntaxError(err, lr, mode)
 			r.lastStatus = 2
 			if mode != ModeInteractive {
@@ -161,6 +165,7 @@ func (r *Runner) runLines(ctx context.Context, next func() (string, error), mode
 		if p.Incomplete() || len(stmts) == 0 {
 			continue
 		}
+		done = len(lr.lines)
 		r.runLine(ctx, stmts, lr)
 		if r.exiting || ctx.Err() != nil {
 			break
