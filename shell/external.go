@@ -215,7 +215,7 @@ func (r *Runner) reportSignalDeath(ps *os.ProcessState) {
 		return
 	}
 	sig := ws.Signal()
-	if sig == syscall.SIGINT || sig == syscall.SIGPIPE {
+	if sig == syscall.SIGINT || sig == syscall.SIGPIPE || r.dyingWith(sig) {
 		return
 	}
 	desc := signalDescription(sig)

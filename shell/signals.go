@@ -257,6 +257,32 @@ func (r *Runner) awaitOwnSigint(ctx context.Context, ps *os.ProcessState) {
 	}
 }
 
+// ownFatalWait bounds how long dyingWith waits for the shell's own copy of
+// a signal.
+const ownFatalWait = 20 * time.Millisecond
+
+// dyingWith reports whether the non-interactive shell got sig itself,
+// untrapped, along with the foreground program that died of it (timeout
+// and service managers signal the whole process group): bash dies of it
+// at once then and says nothing of the program, so neither does tcpsh. Go
+// hands the shell its copy through a goroutine: it waits briefly for it.
+func (r *Runner) dyingWith(sig syscall.Signal) bool {
+	st := &r.sess.sig
+	bit := sigBit(sig)
+	if r.sess.interactive || !terminates(sig) || sig == syscall.SIGQUIT || !st.watching(sig) ||
+		st.trapped.Load()&bit != 0 || st.ignored.Load()&bit != 0 {
+		return false
+	}
+	for deadline := time.Now().Add(ownFatalWait); ; time.Sleep(time.Millisecond) {
+		if st.pending.Load()&bit != 0 {
+			return true
+		}
+		if !time.Now().Before(deadline) {
+			return false
+		}
+	}
+}
+
 // FatalSignal returns the signal whose default action ended the shell,
 // or 0. A front end re-raises it after Close so that the caller sees the
 // shell die of it, as bash does.

@@ -131,3 +131,34 @@ func TestSignalsFromOutside(t *testing.T) {
 		})
 	}
 }
+
+// When a signal reaches the whole process group, as timeout(1) and
+// service managers send it, bash dies of it while it waits and says
+// nothing of the program that died with it; tcpsh used to report the
+// program ("Terminated") and then die.
+func TestGroupSignalWhileWaiting(t *testing.T) {
+	needShells(t)
+	if _, err := exec.LookPath("timeout"); err != nil {
+		t.Skip("no timeout(1)")
+	}
+	for _, src := range []string{"sleep 5; echo after", "/bin/sleep 5 | cat; echo after"} {
+		t.Run(src, func(t *testing.T) {
+			run := func(shell string) (string, int) {
+				cmd := exec.Command("timeout", "-s", "TERM", "0.5", shell, "-c", src)
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				err := cmd.Run()
+				status := 0
+				if ee, ok := err.(*exec.ExitError); ok {
+					status = ee.ExitCode()
+				}
+				return stderr.String(), status
+			}
+			wantErr, wantStatus := run(refBash)
+			gotErr, gotStatus := run(shellUnderTest)
+			assert.Equal(t, 124, wantStatus, "bash under timeout")
+			assert.Equal(t, wantStatus, gotStatus)
+			assert.Equal(t, wantErr, gotErr)
+		})
+	}
+}
