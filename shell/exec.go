@@ -337,6 +337,9 @@ func (r *Runner) forClause(ctx context.Context, c *syntax.ForClause) int {
 	status := 0
 	switch loop := c.Loop.(type) {
 	case *syntax.WordIter:
+		if c.Select {
+			return r.selectLoop(ctx, c, loop)
+		}
 		var items []string
 		if loop.InPos.IsValid() {
 			var err error
