@@ -445,7 +445,9 @@ func (x *wordExp) operator(pe *syntax.ParamExp, v pval, dq bool) error {
 		return nil
 	case syntax.AlternateUnset, syntax.AlternateUnsetOrNull:
 		if unset || op == syntax.AlternateUnsetOrNull && null {
-			if dq {
+			// "${a[@]+word}" of an empty array is no word at all, as
+			// "$@" is: "${a[@]+"${a[@]}"}" passes nothing under set -u.
+			if dq && !(v.isList && !v.star && unset) {
 				x.lit("", true)
 			}
 			return nil
