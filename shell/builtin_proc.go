@@ -409,6 +409,9 @@ func bTrap(ctx context.Context, c *Call) int {
 			delete(r.traps, name)
 		} else {
 			r.traps[name] = action
+			if name == "RETURN" {
+				r.returnTrapCall = r.callID
+			}
 		}
 		r.sess.notifyTraps(r)
 	}
@@ -440,13 +443,18 @@ func (r *Runner) runTrap(ctx context.Context, name string) {
 		return
 	}
 	if len(r.funcNames) > 0 {
-		if (name == "ERR" && !r.opts.errtrace) || (name != "ERR" && !r.opts.functrace) {
+		// A RETURN trap set while this call ran (by it or a call inside
+		// it, whose ids are larger) fires as it returns: not inherited.
+		own := name == "RETURN" && r.returnTrapCall >= r.callID
+		if !own && ((name == "ERR" && !r.opts.errtrace) || (name != "ERR" && !r.opts.functrace)) {
 			return
 		}
 	}
 	r.inTrap = true
 	st := r.lastStatus
+	r.trapRuns++
 	r.evalString(ctx, cmd, "trap")
+	r.trapRuns--
 	r.lastStatus = st
 	r.inTrap = false
 }

@@ -57,6 +57,9 @@ func (r *Runner) stmt(ctx context.Context, st *syntax.Stmt) {
 		r.noErrExit++
 	}
 	if isSimple(st.Cmd) {
+		if r.trapRuns == 0 {
+			r.bashCmd, r.bashCmdSrc = st, r.src
+		}
 		r.runTrap(ctx, "DEBUG")
 	}
 	status := r.stmtSync(ctx, st)
@@ -84,6 +87,23 @@ func (r *Runner) stmt(ctx context.Context, st *syntax.Stmt) {
 	if r.sess.sig.pending.Load() != 0 {
 		r.runPendingSignals(ctx)
 	}
+}
+
+// bashCommand is $BASH_COMMAND: the simple command running (outside
+// traps, which see the command that triggered them), printed as bash
+// prints commands ("2> /dev/null"). It is made when asked for.
+func (r *Runner) bashCommand() string {
+	st := r.bashCmd
+	if st == nil || st.Cmd == nil {
+		return ""
+	}
+	p := &bashPrinter{src: r.bashCmdSrc}
+	p.command(st.Cmd, 0)
+	if len(st.Redirs) > 0 {
+		p.WriteString(" ")
+		p.redirsBare(st.Redirs)
+	}
+	return p.String()
 }
 
 // isSimple reports whether bash counts cm as a simple command, before
@@ -460,6 +480,13 @@ func (r *Runner) callFunc(ctx context.Context, name string, fn *funcDef, args []
 	r.loopDepth = 0
 	defer func() { r.loopDepth = savedLoops }()
 	savedLine := r.line
+	savedCall := r.callID
+	if r.nextCallID == nil {
+		r.nextCallID = new(int)
+	}
+	*r.nextCallID++
+	r.callID = *r.nextCallID
+	defer func() { r.callID = savedCall }()
 	r.params = args
 	r.funcNames = append(r.funcNames, name)
 	r.vars.frames = append(r.vars.frames, map[string]expand.Variable{})

@@ -33,6 +33,9 @@ func flattenPipe(c *syntax.BinaryCmd) (stmts []*syntax.Stmt, both []bool) {
 func (r *Runner) pipeline(ctx context.Context, c *syntax.BinaryCmd) int {
 	stmts, both := flattenPipe(c)
 	n := len(stmts)
+	if last := stmts[n-1]; isSimple(last.Cmd) && r.trapRuns == 0 {
+		r.bashCmd, r.bashCmdSrc = last, r.src // $BASH_COMMAND, as bash's parent has it
+	}
 	statuses := make([]int, n)
 	var wg sync.WaitGroup
 	var prevRead *fdtable.Channel

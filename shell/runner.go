@@ -125,6 +125,17 @@ type Runner struct {
 	hashedPATH string
 	// inHereDoc is set while a here-document's body is expanded.
 	inHereDoc bool
+	// callID numbers the running function call (0: none), from
+	// nextCallID; returnTrapCall is the call that last set the RETURN
+	// trap, which runs it as it returns.
+	callID, returnTrapCall int
+	nextCallID             *int
+	// bashCmd is the simple command being run, for $BASH_COMMAND
+	// (bashCommand), with the text it comes from; trapRuns counts the
+	// traps running, during which it stays.
+	bashCmd    *syntax.Stmt
+	bashCmdSrc *srcText
+	trapRuns   int
 
 	// curCall is the simple command being run, for job messages.
 	curCall *syntax.CallExpr
@@ -386,6 +397,8 @@ func (r *Runner) subshell() *Runner {
 		hashedPATH:   r.hashedPATH,
 		inSubshell:   true,
 		bgJob:        r.bgJob,
+		bashCmd:      r.bashCmd,
+		bashCmdSrc:   r.bashCmdSrc,
 	}
 	// bash keeps ignored traps in subshells and resets the others.
 	for sig, cmd := range r.traps {
@@ -422,7 +435,9 @@ func (r *Runner) runExitTrap(ctx context.Context) {
 	if exiting {
 		r.lastStatus = code
 	}
+	r.trapRuns++
 	r.evalAt(ctx, cmd, "trap", 1)
+	r.trapRuns--
 	if !r.exiting {
 		r.exiting, r.exitCode = exiting, code
 		if !exiting {

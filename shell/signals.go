@@ -208,7 +208,9 @@ func (r *Runner) runPendingSignals(ctx context.Context) {
 		if cmd, ok := r.traps[name]; ok {
 			if cmd != "" {
 				st := r.lastStatus
+				r.trapRuns++
 				r.evalAt(context.WithoutCancel(ctx), cmd, "trap", 1)
+				r.trapRuns--
 				if !r.exiting {
 					r.lastStatus = st
 				}

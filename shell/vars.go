@@ -207,6 +207,8 @@ func (r *Runner) param(name string) expand.Variable {
 			return vr
 		}
 		return strVar(strconv.Itoa(int(r.line)))
+	case "BASH_COMMAND":
+		return strVar(r.bashCommand())
 	case "EPOCHSECONDS", "EPOCHREALTIME":
 		if vr := r.vars.get(name); vr.Declared() && !vr.IsSet() {
 			return vr // as RANDOM and SECONDS
