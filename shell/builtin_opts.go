@@ -173,7 +173,7 @@ func bSet(ctx context.Context, c *Call) int {
 				args = args[1:]
 				if !r.setOpt(name, on) {
 					c.Errorf("%s: invalid option name", name)
-					return 1
+					return 2 // bash's status here
 				}
 				continue
 			}

@@ -333,7 +333,12 @@ func (r *Runner) initVars() {
 	set("PS1", `\s-\v\$ `)
 	set("PS2", "> ")
 	r.vars.global["TCPSH_VERSION"] = strVar(Version)
-	r.vars.global["PPID"] = strVar(fmt.Sprint(os.Getppid()))
+	// PPID, UID and EUID are readonly integers, as in bash (scripts test
+	// "$EUID" -ne 0 for root).
+	for name, id := range map[string]int{"PPID": os.Getppid(), "UID": os.Getuid(), "EUID": os.Geteuid()} {
+		r.vars.global[name] = expand.Variable{Set: true, Kind: expand.String, Str: fmt.Sprint(id), ReadOnly: true}
+		r.intVars[name] = true
+	}
 	// SHLVL counts nested shells, exported as bash does.
 	lvl, _ := r.evalArith(r.vars.get("SHLVL").String())
 	r.vars.global["SHLVL"] = expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: fmt.Sprint(lvl + 1)}
