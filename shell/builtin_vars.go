@@ -725,5 +725,8 @@ func bGetopts(ctx context.Context, c *Call) int {
 // getoptsError prints a getopts diagnostic as bash does: "$0: message",
 // without a line number.
 func (r *Runner) getoptsError(format string, args ...any) {
+	if r.getString("OPTERR") == "0" {
+		return // OPTERR=0 silences getopts, as in bash
+	}
 	io.WriteString(r.out(2), r.name0+": "+fmt.Sprintf(format, args...)+"\n")
 }

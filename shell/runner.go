@@ -333,6 +333,7 @@ func (r *Runner) initVars() {
 	set("PS1", `\s-\v\$ `)
 	set("PS2", "> ")
 	r.vars.global["TCPSH_VERSION"] = strVar(Version)
+	r.setSystemVars()
 	// PPID, UID and EUID are readonly integers, as in bash (scripts test
 	// "$EUID" -ne 0 for root).
 	for name, id := range map[string]int{"PPID": os.Getppid(), "UID": os.Getuid(), "EUID": os.Geteuid()} {

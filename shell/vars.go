@@ -209,6 +209,16 @@ func (r *Runner) param(name string) expand.Variable {
 		return strVar(strconv.Itoa(int(r.line)))
 	case "BASH_COMMAND":
 		return strVar(r.bashCommand())
+	case "SRANDOM":
+		if vr := r.vars.get(name); vr.Declared() && !vr.IsSet() {
+			return vr
+		}
+		return strVar(strconv.FormatUint(uint64(rand.Uint32()), 10))
+	case "GROUPS":
+		if vr := r.vars.get(name); vr.IsSet() {
+			return vr
+		}
+		return groupsVar()
 	case "EPOCHSECONDS", "EPOCHREALTIME":
 		if vr := r.vars.get(name); vr.Declared() && !vr.IsSet() {
 			return vr // as RANDOM and SECONDS
