@@ -13,11 +13,11 @@ import (
 func discard(c net.Conn) (int64, error) {
 	tc, ok := c.(*net.TCPConn)
 	if !ok {
-		return readLoop(c)
+		return readLoop(c, 1<<20)
 	}
 	rc, err := tc.SyscallConn()
 	if err != nil {
-		return readLoop(c)
+		return readLoop(c, 1<<20)
 	}
 	var n int64
 	for {

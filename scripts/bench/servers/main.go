@@ -138,11 +138,12 @@ func writeN(w io.Writer, n int64) (int64, error) {
 	return done, nil
 }
 
-// readLoop reads r to EOF with a 1 MiB buffer and returns the count (the
-// sink where discard cannot drop bytes in the kernel). Not
-// io.Copy(io.Discard, r), which reads 8 KiB at a time.
-func readLoop(r io.Reader) (int64, error) {
-	buf := make([]byte, 1<<20)
+// readLoop reads r to EOF with a buffer of size bytes and returns the
+// count: the sink where discard cannot drop bytes in the kernel (not
+// io.Copy(io.Discard, r), which reads 8 KiB at a time), and the ceiling's
+// read loop.
+func readLoop(r io.Reader, size int) (int64, error) {
+	buf := make([]byte, size)
 	var n int64
 	for {
 		k, err := r.Read(buf)
@@ -351,17 +352,7 @@ func ceiling(args []string) error {
 		fn   func(c *net.TCPConn) (int64, error)
 	}{
 		{"download, Go read loop (256 KiB)", *srcPort, func(c *net.TCPConn) (int64, error) {
-			buf := make([]byte, 256<<10)
-			var got int64
-			for {
-				k, err := c.Read(buf)
-				got += int64(k)
-				if err == io.EOF {
-					return got, nil
-				} else if err != nil {
-					return got, err
-				}
-			}
+			return readLoop(c, 256<<10)
 		}},
 		{"download, Go splice to /dev/null", *srcPort, func(c *net.TCPConn) (int64, error) {
 			return io.Copy(devnull, c)
