@@ -35,9 +35,7 @@ func (r *Runner) hereDocAtEOF(ctx context.Context, err error, lr *lineReader, do
 	for range done {
 		lines = append(lines, "\n")
 	}
-	for _, l := range lr.lines[done:] {
-		lines = append(lines, l)
-	}
+	lines = append(lines, lr.lines[done:]...)
 	if last := lines[len(lines)-1]; !strings.HasSuffix(last, "\n") {
 		lines[len(lines)-1] = last + "\n"
 	}
