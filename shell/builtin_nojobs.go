@@ -11,15 +11,13 @@ import (
 // foreground) and is never a login shell: these fail as bash's do in a
 // shell without them, instead of "command not found".
 func init() {
-	noJobControl := func(name string) builtinFunc {
-		return func(_ context.Context, c *Call) int {
-			c.Errorf("no job control")
-			return 1
-		}
+	noJobControl := func(_ context.Context, c *Call) int {
+		c.Errorf("no job control")
+		return 1
 	}
-	registerBuiltin("fg", noJobControl("fg"), "fg [job_spec]",
+	registerBuiltin("fg", noJobControl, "fg [job_spec]",
 		"Bring a job to the foreground: tcpsh has no job control, so this fails (status 1), as in bash without it.")
-	registerBuiltin("bg", noJobControl("bg"), "bg [job_spec ...]",
+	registerBuiltin("bg", noJobControl, "bg [job_spec ...]",
 		"Resume a stopped job in the background: tcpsh has no job control, so this fails (status 1), as in bash without it.")
 	registerBuiltin("suspend", func(_ context.Context, c *Call) int {
 		c.Errorf("cannot suspend: no job control")

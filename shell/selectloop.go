@@ -106,7 +106,7 @@ func (r *Runner) selectReadLine(ctx context.Context) (string, bool) {
 			sb.WriteByte(s[i])
 		}
 		if !cont || err != nil {
-			return sb.String(), got && (err == nil || len(b) > 0)
+			return sb.String(), got
 		}
 	}
 }
