@@ -12,9 +12,10 @@ import (
 // hereDocAtEOF handles a here-document whose delimiter line never comes,
 // as bash does: a warning, then the document ends at the end of the input
 // and the command runs. mvdan.cc/sh reports such input as a syntax error
-// ("unclosed here-document `EOF`") at its end; pending are the lines read
-// since the last statements that ran, and done how many came before them.
-// It reports whether it handled err.
+// ("unclosed here-document `EOF`") at its end. The lines of lr after its
+// first done ones (those of the statements already run) are parsed again
+// with the delimiter line added, and run. It reports whether it handled
+// err.
 func (r *Runner) hereDocAtEOF(ctx context.Context, err error, lr *lineReader, done int) bool {
 	var pe syntax.ParseError
 	if !errors.As(err, &pe) || !errors.Is(lr.err, io.EOF) || done > len(lr.lines) {
