@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -14,8 +15,7 @@ import (
 // prompt on stderr, a line from stdin (backslash escapes as in read
 // without -r) into REPLY and the chosen word (or "" for anything else)
 // into NAME, then the body, until break or the end of input (status 1).
-// An empty line shows the menu again. bash lays out menus that take more
-// than one row in columns; tcpsh always lists them one per line.
+// An empty line shows the menu again.
 func (r *Runner) selectLoop(ctx context.Context, c *syntax.ForClause, loop *syntax.WordIter) int {
 	var items []string
 	if loop.InPos.IsValid() {
@@ -66,12 +66,58 @@ func (r *Runner) selectLoop(ctx context.Context, c *syntax.ForClause, loop *synt
 	}
 }
 
-// printSelectMenu lists the choices, numbers right-aligned.
+// printSelectMenu lists the choices as bash lays them out (observed with
+// bash 5.2): every entry "N) word" gets a slot as wide as the longest word
+// plus the digits of the count plus four; as many slots as fit in COLUMNS
+// (80 when unset) make the columns, filled down first; a menu that would
+// take a single row is listed one per line instead. Numbers are right-
+// aligned to the digits of the count, those of the first column to the
+// digits of the row count, and the gap to the next slot is filled with
+// tabs (stops every 8 columns) and then spaces.
 func (r *Runner) printSelectMenu(items []string) {
-	width := len(strconv.Itoa(len(items)))
+	digits := func(n int) int { return len(strconv.Itoa(n)) }
+	numWidth := digits(len(items))
+	slot := 0
+	for _, it := range items {
+		slot = max(slot, utf8.RuneCountInString(it))
+	}
+	slot += numWidth + 4
+	width := 80
+	if n, err := strconv.Atoi(r.getString("COLUMNS")); err == nil && n > 0 {
+		width = n
+	}
+	cols := max(width/slot, 1)
+	rows := (len(items) + cols - 1) / cols
+	cols = (len(items) + rows - 1) / rows
+	if rows == 1 {
+		rows, cols = cols, 1
+	}
+	firstWidth := digits(rows)
 	var sb strings.Builder
-	for i, it := range items {
-		fmt.Fprintf(&sb, "%*d) %s\n", width, i+1, it)
+	for row := 0; row < rows; row++ {
+		pos := 0
+		for i := row; i < len(items); i += rows {
+			w := numWidth
+			if pos == 0 {
+				w = firstWidth
+			}
+			fmt.Fprintf(&sb, "%*d) %s", w, i+1, items[i])
+			if i+rows >= len(items) {
+				break
+			}
+			at := pos + utf8.RuneCountInString(items[i]) + w + 2
+			for next := pos + slot; at < next; {
+				if next/8 > at/8 {
+					sb.WriteByte('\t')
+					at += 8 - at%8
+				} else {
+					sb.WriteByte(' ')
+					at++
+				}
+			}
+			pos += slot
+		}
+		sb.WriteByte('\n')
 	}
 	io.WriteString(r.out(2), sb.String())
 }

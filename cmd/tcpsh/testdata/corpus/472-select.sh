@@ -16,3 +16,11 @@ select s; do echo "s=$s"; done <<EOF
 EOF
 echo "st=$?"
 select s in; do echo never; done; echo "empty list st=$?"
+COLUMNS=40
+select s in aa bb cc dd ee ff gg hh ii jj kk; do echo "s=$s"; break; done <<EOF
+11
+EOF
+COLUMNS=60
+select s in $(seq 1 25); do break; done <<EOF
+3
+EOF
