@@ -12,8 +12,8 @@ import (
 )
 
 // selectLoop runs select NAME in WORDS: the numbered menu and the PS3
-// prompt on stderr, a line from stdin (backslash escapes as in read
-// without -r) into REPLY and the chosen word (or "" for anything else)
+// prompt on stderr, a line from stdin read as read (without -r) reads it
+// into REPLY and the chosen word (or "" for anything else)
 // into NAME, then the body, until break or the end of input (status 1).
 // An empty line shows the menu again.
 func (r *Runner) selectLoop(ctx context.Context, c *syntax.ForClause, loop *syntax.WordIter) int {
@@ -42,8 +42,16 @@ func (r *Runner) selectLoop(ctx context.Context, c *syntax.ForClause, loop *synt
 			ps3 = v.String()
 		}
 		io.WriteString(r.out(2), ps3)
-		line, ok := r.selectReadLine(ctx)
-		if !ok {
+		ch, err := r.fds.Get(0)
+		if err != nil {
+			io.WriteString(r.out(2), "\n")
+			return 1
+		}
+		// A line as read (without -r) reads it into REPLY; the end of
+		// input ends the loop, even after an unterminated last line.
+		opts := readOpts{delim: '\n', nchars: -1}
+		line, eof, _ := r.readInput(ctx, ch, opts)
+		if eof {
 			io.WriteString(r.out(2), "\n")
 			return 1
 		}
@@ -51,7 +59,8 @@ func (r *Runner) selectLoop(ctx context.Context, c *syntax.ForClause, loop *synt
 			menu = true
 			continue
 		}
-		r.setString("REPLY", line)
+		r.assignRead(opts, line)
+		line = r.getString("REPLY")
 		choice := ""
 		if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil && n >= 1 && n <= len(items) {
 			choice = items[n-1]
@@ -120,39 +129,4 @@ func (r *Runner) printSelectMenu(items []string) {
 		sb.WriteByte('\n')
 	}
 	io.WriteString(r.out(2), sb.String())
-}
-
-// selectReadLine reads one line of stdin for select, joining lines ended
-// by a backslash and removing the other backslashes as read does; false
-// at the end of input with nothing read.
-func (r *Runner) selectReadLine(ctx context.Context) (string, bool) {
-	ch, err := r.fds.Get(0)
-	if err != nil {
-		return "", false
-	}
-	var sb strings.Builder
-	got := false
-	for {
-		b, err := ch.ReadDelimContext(ctx, '\n', 0, false)
-		if len(b) > 0 {
-			got = true
-		}
-		s := strings.TrimSuffix(string(b), "\n")
-		cont := false
-		for i := 0; i < len(s); i++ {
-			if s[i] != '\\' {
-				sb.WriteByte(s[i])
-				continue
-			}
-			if i+1 == len(s) {
-				cont = len(b) > 0 && b[len(b)-1] == '\n' // a backslash-newline
-				break
-			}
-			i++
-			sb.WriteByte(s[i])
-		}
-		if !cont || err != nil {
-			return sb.String(), got
-		}
-	}
 }

@@ -24,3 +24,4 @@ COLUMNS=60
 select s in $(seq 1 25); do break; done <<EOF
 3
 EOF
+printf 2 | { select s in a b; do echo "never: $s"; done; echo "unterminated last line st=$?"; }
