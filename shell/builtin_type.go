@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -53,18 +51,13 @@ func (r *Runner) describe(c *Call, name string, verbose, short bool) bool {
 		}
 		return true
 	}
-	if p, ok := r.hashedPath(name); ok { // a use, as bash counts it
-		if short {
+	if p, hashed, ok := r.commandPath(name); ok {
+		switch {
+		case short:
 			fmt.Fprintf(c, "%s\n", p)
-		} else {
+		case hashed:
 			fmt.Fprintf(c, "%s is hashed (%s)\n", name, p)
-		}
-		return true
-	}
-	if p, err := r.lookPath(name); err == nil {
-		if short {
-			fmt.Fprintf(c, "%s\n", p)
-		} else {
+		default:
 			fmt.Fprintf(c, "%s is %s\n", name, p)
 		}
 		return true
@@ -115,9 +108,7 @@ func bType(ctx context.Context, c *Call) int {
 			case r.builtin(name) != nil:
 				kind = "builtin"
 			default:
-				if _, ok := r.hashedPath(name); ok {
-					kind = "file"
-				} else if _, err := r.lookPath(name); err == nil {
+				if _, _, ok := r.commandPath(name); ok {
 					kind = "file"
 				}
 			}
@@ -127,13 +118,10 @@ func bType(ctx context.Context, c *Call) int {
 			}
 			fmt.Fprintln(c, kind)
 		case path:
-			p, ok := r.hashedPath(name)
+			p, _, ok := r.commandPath(name)
 			if !ok {
-				var err error
-				if p, err = r.lookPath(name); err != nil {
-					status = 1
-					continue
-				}
+				status = 1
+				continue
 			}
 			fmt.Fprintln(c, p)
 		default:
@@ -171,7 +159,13 @@ func (r *Runner) describeAll(c *Call, name string, kinds, pathsOnly bool) bool {
 	if r.builtin(name) != nil {
 		say("builtin", name+" is a shell builtin\n")
 	}
-	for _, p := range r.allInPath(name) {
+	var progs []string
+	if !strings.Contains(name, "/") {
+		progs = r.searchPath(r.getString("PATH"), name, true)
+	} else if p, err := r.lookPath(name); err == nil {
+		progs = []string{p}
+	}
+	for _, p := range progs {
 		say("file", name+" is "+p+"\n")
 		if pathsOnly {
 			fmt.Fprintln(c, p)
@@ -180,24 +174,13 @@ func (r *Runner) describeAll(c *Call, name string, kinds, pathsOnly bool) bool {
 	return found
 }
 
-// allInPath lists every program name names in PATH (a name with a slash:
-// itself, if it exists).
-func (r *Runner) allInPath(name string) []string {
-	if strings.Contains(name, "/") {
-		if p, err := r.lookPath(name); err == nil {
-			return []string{p}
-		}
-		return nil
+// commandPath is the program type reports for name: where it is
+// remembered (hashed, counting the use as bash does), else where lookPath
+// finds it.
+func (r *Runner) commandPath(name string) (path string, hashed, ok bool) {
+	if p, ok := r.hashedPath(name); ok {
+		return p, true, true
 	}
-	var out []string
-	for _, dir := range filepath.SplitList(r.getString("PATH")) {
-		if dir == "" {
-			dir = "."
-		}
-		p := filepath.Join(r.absPath(dir), name)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
-			out = append(out, p)
-		}
-	}
-	return out
+	p, err := r.lookPath(name)
+	return p, false, err == nil
 }

@@ -46,6 +46,17 @@ func (r *Runner) lookPath(name string) (string, error) {
 		r.pathCache = map[string]string{}
 		r.pathCacheKey = pathVar
 	}
+	if found := r.searchPath(pathVar, name, false); len(found) > 0 {
+		r.pathCache[name] = found[0]
+		return found[0], nil
+	}
+	return "", errNotFound
+}
+
+// searchPath returns the executable files called name in the directories
+// of pathVar, in order: the first one, or with all every one (type -a).
+func (r *Runner) searchPath(pathVar, name string, all bool) []string {
+	var found []string
 	for _, dir := range filepath.SplitList(pathVar) {
 		if dir == "" {
 			dir = "."
@@ -55,10 +66,12 @@ func (r *Runner) lookPath(name string) (string, error) {
 		if err != nil || st.IsDir() || st.Mode()&0o111 == 0 {
 			continue
 		}
-		r.pathCache[name] = p
-		return p, nil
+		found = append(found, p)
+		if !all {
+			break
+		}
 	}
-	return "", errNotFound
+	return found
 }
 
 var errNotFound = errors.New("command not found")
