@@ -68,15 +68,6 @@ func (r *Runner) declClause(ctx context.Context, dc *syntax.DeclClause) int {
 	return r.declare(c, name, opts, items)
 }
 
-// declUsage is bash's usage line of each declaration builtin.
-var declUsage = map[string]string{
-	"declare":  "declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]",
-	"typeset":  "typeset [-aAfFgiIlnrtux] name[=value] ... or typeset -p [-aAfFilnrtux] [name ...]",
-	"local":    "local [option] name[=value] ...",
-	"export":   "export [-fn] [name[=value] ...] or export -p",
-	"readonly": "readonly [-aAf] [name[=value] ...] or readonly -p",
-}
-
 // declare implements the declaration builtins over parsed items.
 func (r *Runner) declare(c *Call, name string, opts []string, items []*syntax.Assign) int {
 	var f declFlags
@@ -131,8 +122,8 @@ func (r *Runner) declare(c *Call, name string, opts []string, items []*syntax.As
 			case 't':
 			default:
 				c.Errorf("-%c: invalid option", ch)
-				if u := declUsage[name]; u != "" {
-					io.WriteString(c.r.out(2), name+": usage: "+u+"\n")
+				if h, ok := builtinHelp[name]; ok {
+					c.Usage(h.synopsis)
 				}
 				return 2
 			}

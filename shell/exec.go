@@ -476,17 +476,10 @@ func (r *Runner) callFunc(ctx context.Context, name string, fn *funcDef, args []
 	}
 	savedParams, savedName, savedOff := r.params, r.errName, r.lineOff
 	// A function body is outside any loop of its caller (bash 5.2).
-	savedLoops := r.loopDepth
-	r.loopDepth = 0
-	defer func() { r.loopDepth = savedLoops }()
+	savedLoops, savedCall := r.loopDepth, r.callID
+	r.loopDepth, r.callID = 0, int(r.sess.calls.Add(1))
+	defer func() { r.loopDepth, r.callID = savedLoops, savedCall }()
 	savedLine := r.line
-	savedCall := r.callID
-	if r.nextCallID == nil {
-		r.nextCallID = new(int)
-	}
-	*r.nextCallID++
-	r.callID = *r.nextCallID
-	defer func() { r.callID = savedCall }()
 	r.params = args
 	r.funcNames = append(r.funcNames, name)
 	r.vars.frames = append(r.vars.frames, map[string]expand.Variable{})

@@ -18,6 +18,10 @@ import (
 // nowFunc is time.Now, a variable so tests could pin it.
 var nowFunc = time.Now
 
+// dropTabNewline removes tabs and newlines, which set -x quotes with
+// single quotes rather than $'...'.
+var dropTabNewline = strings.NewReplacer("\t", "", "\n", "")
+
 // traceQuote quotes a word for set -x as bash does: as it is when
 // nothing in it is special, in single quotes when something is (a tab or a
 // newline included), and in $'...' form when it has a character that is
@@ -27,7 +31,7 @@ func (r *Runner) traceQuote(s string) string {
 	if s == "" {
 		return "''"
 	}
-	if format.NeedsANSIC(strings.NewReplacer("\t", "", "\n", "").Replace(s), r.utf8) {
+	if format.NeedsANSIC(dropTabNewline.Replace(s), r.utf8) {
 		return format.QuoteLocale(s, r.utf8)
 	}
 	if strings.ContainsAny(s, " \t\n'\"\\$`|&;()<>*?[]{}~#!") {

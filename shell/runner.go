@@ -26,6 +26,7 @@ const Version = "0.1.0"
 // up by New and read-only afterwards, except for the fields documented as
 // guarded by mu.
 type session struct {
+	calls       atomic.Int64 // function calls so far: Runner.callID
 	start       time.Time
 	pid         int
 	dialer      redirect.Dialer
@@ -125,11 +126,10 @@ type Runner struct {
 	hashedPATH string
 	// inHereDoc is set while a here-document's body is expanded.
 	inHereDoc bool
-	// callID numbers the running function call (0: none), from
-	// nextCallID; returnTrapCall is the call that last set the RETURN
-	// trap, which runs it as it returns.
+	// callID numbers the running function call (0: none; from
+	// session.calls); returnTrapCall is the call that last set the
+	// RETURN trap, which runs it as it returns.
 	callID, returnTrapCall int
-	nextCallID             *int
 	// bashCmd is the simple command being run, for $BASH_COMMAND
 	// (bashCommand), with the text it comes from; trapRuns counts the
 	// traps running, during which it stays.
@@ -321,11 +321,7 @@ func New(opts ...Option) (*Runner, error) {
 }
 
 func (r *Runner) initVars() {
-	set := func(name, val string) {
-		if !r.vars.get(name).IsSet() {
-			r.vars.global[name] = strVar(val)
-		}
-	}
+	set := r.setDefault
 	r.vars.global["PWD"] = expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: r.dir}
 	set("IFS", " \t\n")
 	set("PS4", "+ ")
@@ -344,6 +340,14 @@ func (r *Runner) initVars() {
 	lvl, _ := r.evalArith(r.vars.get("SHLVL").String())
 	r.vars.global["SHLVL"] = expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: fmt.Sprint(lvl + 1)}
 	r.updateLocale()
+}
+
+// setDefault gives a variable the shell sets at start-up its value, unless
+// the environment already did.
+func (r *Runner) setDefault(name, val string) {
+	if !r.vars.get(name).IsSet() {
+		r.vars.global[name] = strVar(val)
+	}
 }
 
 // Close ends the session: it runs the EXIT trap, waits for nothing, and

@@ -252,9 +252,21 @@ func (r *Runner) awaitOwnSigint(ctx context.Context, ps *os.ProcessState) {
 		return // an INT to the shell would have ended it: none came
 	}
 	bit := sigBit(syscall.SIGINT)
-	for deadline := time.Now().Add(ownSigintWait); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		if st.pending.Load()&bit != 0 || st.ignored.Load()&bit != 0 || ctx.Err() != nil {
-			return
+	st.awaitCopy(ownSigintWait, func() bool {
+		return st.pending.Load()&bit != 0 || st.ignored.Load()&bit != 0 || ctx.Err() != nil
+	})
+}
+
+// awaitCopy polls done every millisecond for up to wait and reports
+// whether it became true: the shell's own copy of a signal reaches it
+// through Go's signal goroutine, possibly after the child's death.
+func (st *sigState) awaitCopy(wait time.Duration, done func() bool) bool {
+	for deadline := time.Now().Add(wait); ; time.Sleep(time.Millisecond) {
+		if done() {
+			return true
+		}
+		if !time.Now().Before(deadline) {
+			return false
 		}
 	}
 }
@@ -275,14 +287,7 @@ func (r *Runner) dyingWith(sig syscall.Signal) bool {
 		st.trapped.Load()&bit != 0 || st.ignored.Load()&bit != 0 {
 		return false
 	}
-	for deadline := time.Now().Add(ownFatalWait); ; time.Sleep(time.Millisecond) {
-		if st.pending.Load()&bit != 0 {
-			return true
-		}
-		if !time.Now().Before(deadline) {
-			return false
-		}
-	}
+	return st.awaitCopy(ownFatalWait, func() bool { return st.pending.Load()&bit != 0 })
 }
 
 // FatalSignal returns the signal whose default action ended the shell,

@@ -13,11 +13,7 @@ import (
 // HOSTTYPE, OSTYPE, MACHTYPE, and OPTERR. BASH and BASH_VERSION stay
 // unset: tcpsh is not bash (see README).
 func (r *Runner) setSystemVars() {
-	set := func(name, val string) {
-		if !r.vars.get(name).IsSet() {
-			r.vars.global[name] = strVar(val)
-		}
-	}
+	set := r.setDefault
 	if h, err := os.Hostname(); err == nil {
 		set("HOSTNAME", h)
 	}
