@@ -124,6 +124,9 @@ func bHash(_ context.Context, c *Call) int {
 			}
 		}
 		return status
+	case del && len(names) == 0:
+		c.Errorf("-d: option requires an argument")
+		return 1
 	case del:
 		status := 0
 		for _, n := range names {
@@ -135,7 +138,7 @@ func bHash(_ context.Context, c *Call) int {
 			delete(t, n)
 		}
 		return status
-	case havePath:
+	case havePath && len(names) > 0:
 		for _, n := range names {
 			t[n] = &hashEntry{path: pathname}
 		}

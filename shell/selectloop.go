@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"tcpsh/redirect"
 )
 
 // selectLoop runs select NAME in WORDS: the numbered menu and the PS3
@@ -42,16 +45,19 @@ func (r *Runner) selectLoop(ctx context.Context, c *syntax.ForClause, loop *synt
 			ps3 = v.String()
 		}
 		io.WriteString(r.out(2), ps3)
-		ch, err := r.fds.Get(0)
-		if err != nil {
-			io.WriteString(r.out(2), "\n")
-			return 1
-		}
 		// A line as read (without -r) reads it into REPLY; the end of
 		// input ends the loop, even after an unterminated last line.
 		opts := readOpts{delim: '\n', nchars: -1}
-		line, eof, _ := r.readInput(ctx, ch, opts)
-		if eof {
+		var line string
+		eof := true
+		ch, err := r.fds.Get(0)
+		if err == nil {
+			line, eof, err = r.readInput(ctx, ch, opts)
+		}
+		if err != nil && !errors.Is(err, io.EOF) && ctx.Err() == nil {
+			r.errf("read error: 0: %s", redirect.Errno(err))
+		}
+		if eof || err != nil {
 			io.WriteString(r.out(2), "\n")
 			return 1
 		}

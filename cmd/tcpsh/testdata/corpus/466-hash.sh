@@ -15,3 +15,5 @@ ls / >/dev/null; hash -r; hash
 hash ./relative; echo "st=$?"
 hash -t; echo "st=$?"
 hash -z; echo "st=$?"
+hash -p /bin/true; echo "st=$?"
+hash -d; echo "st=$?"

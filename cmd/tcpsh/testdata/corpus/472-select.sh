@@ -25,3 +25,4 @@ select s in $(seq 1 25); do break; done <<EOF
 3
 EOF
 printf 2 | { select s in a b; do echo "never: $s"; done; echo "unterminated last line st=$?"; }
+select s in a b; do echo "never: $s"; done <&-; echo "closed stdin st=$?"
