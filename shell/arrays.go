@@ -18,7 +18,7 @@ func (r *Runner) arrayValue(name string, cur expand.Variable, a *syntax.Assign) 
 		var order []string // keys in the order added (assocorder.go)
 		if a.Append {
 			m = maps.Clone(cur.Map)
-			order = assocAdded(cur)
+			order = slices.Clip(assocAdded(cur)) // appends copy: the list may be shared
 		}
 		for _, el := range a.Array.Elems {
 			val, err := r.literal(el.Value)

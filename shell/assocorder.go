@@ -40,8 +40,12 @@ func fnv1(s string) uint32 {
 }
 
 // assocAdded returns the keys of an associative array in the order they
-// were added.
+// were added. The result may be vr.List itself: callers must not change
+// it in place.
 func assocAdded(vr expand.Variable) []string {
+	if len(vr.List) == len(vr.Map) && listsAllKeys(vr) {
+		return vr.List // the usual case: tcpsh keeps the list whole
+	}
 	out := make([]string, 0, len(vr.Map))
 	seen := make(map[string]bool, len(vr.Map))
 	for _, k := range vr.List {
@@ -49,9 +53,6 @@ func assocAdded(vr expand.Variable) []string {
 			seen[k] = true
 			out = append(out, k)
 		}
-	}
-	if len(out) == len(vr.Map) {
-		return out
 	}
 	var rest []string
 	for k := range vr.Map {
@@ -61,6 +62,18 @@ func assocAdded(vr expand.Variable) []string {
 	}
 	sort.Strings(rest)
 	return append(out, rest...)
+}
+
+// listsAllKeys reports whether every key of vr.List is in vr.Map (with
+// equal lengths and no repeats, which tcpsh never adds, the list is
+// then exactly the keys).
+func listsAllKeys(vr expand.Variable) bool {
+	for _, k := range vr.List {
+		if _, ok := vr.Map[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // assocKeys returns the keys of an associative array in bash's order.
@@ -118,12 +131,12 @@ func assocKeys(vr expand.Variable) []string {
 func assocWithKey(vr expand.Variable, key string) []string {
 	order := assocAdded(vr)
 	if _, ok := vr.Map[key]; !ok {
-		order = append(order, key)
+		order = append(slices.Clip(order), key) // a new array: order may be shared
 	}
 	return order
 }
 
 // assocWithoutKey returns the insertion order of vr after unsetting key.
 func assocWithoutKey(vr expand.Variable, key string) []string {
-	return slices.DeleteFunc(assocAdded(vr), func(k string) bool { return k == key })
+	return slices.DeleteFunc(slices.Clone(assocAdded(vr)), func(k string) bool { return k == key })
 }

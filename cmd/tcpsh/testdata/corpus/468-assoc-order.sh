@@ -16,3 +16,7 @@ echo "${!huge[@]}" | cksum
 a=(x "y z" 'q"r'); echo "[${a[@]@K}]"; printf '<%s>' "${a[@]@k}"; echo
 declare -A kv=([k]="v w"); echo "[${kv[@]@K}]"; printf '<%s>' "${kv[@]@k}"; echo
 echo "[${a[1]@K}]" "[${a[1]@k}]"
+# a subshell's changes leave the parent's order alone
+declare -A s; s[a]=1; s[b]=2
+(s[c]=3; unset "s[a]"; s+=([d]=4); echo "sub: ${!s[@]}")
+echo "parent: ${!s[@]}"
